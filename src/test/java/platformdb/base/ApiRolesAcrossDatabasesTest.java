@@ -1,0 +1,31 @@
+package platformdb.base;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import platformdb.liquibase.Changelog;
+import platformdb.liquibase.Deployment;
+import platformdb.postgres.FreshDatabase;
+
+/** Roles are cluster-wide: rolling one database back must not break another on the same server. */
+class ApiRolesAcrossDatabasesTest {
+
+    @Test
+    void rollingBackOneDatabaseKeepsTheRolesAnotherUses() throws SQLException {
+        try (FreshDatabase first = FreshDatabase.create(); FreshDatabase second = FreshDatabase.create()) {
+            try (Deployment deployment = Changelog.master().deployTo(first)) {
+                deployment.updateAll();
+            }
+            try (Deployment deployment = Changelog.master().deployTo(second)) {
+                deployment.updateAll();
+                deployment.rollbackCount(deployment.appliedCount());
+            }
+            try (Connection anon = first.connectAs("anon", null)) {
+                assertEquals("anon", SupabaseCompatibilityTest.single(anon, "select auth.role()"),
+                        "the first database still serves its anon role after the second was rolled back");
+            }
+        }
+    }
+}

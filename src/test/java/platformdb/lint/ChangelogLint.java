@@ -1,0 +1,165 @@
+package platformdb.lint;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Rules on the changelog files themselves, read as YAML: every changeset has an explicit, non-empty rollback
+ * (tag changesets excepted) and a comment; ids are unique; every include exists; every changelog file under the
+ * changelog folder is included exactly once. Each problem names the file and the changeset id.
+ */
+public final class ChangelogLint {
+
+    private final Path root;
+    private final String master;
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, Integer> inclusions = new LinkedHashMap<>();
+    private final Map<String, String> fileOfId = new HashMap<>();
+
+    private ChangelogLint(Path root, String master) {
+        this.root = root;
+        this.master = master;
+    }
+
+    /** The problems of the changelog whose master file is {@code master}, relative to {@code root}. */
+    public static List<String> check(Path root, String master) {
+        ChangelogLint lint = new ChangelogLint(root, master);
+        lint.run();
+        return List.copyOf(lint.problems);
+    }
+
+    private void run() {
+        inclusions.put(master, 1);
+        visit(master);
+        inclusions.forEach((file, count) -> {
+            if (count > 1) {
+                problems.add(file + ": included " + count + " times; include every changelog file exactly once");
+            }
+        });
+        Path folder = root.resolve(master).getParent();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.filter(path -> path.toString().endsWith(".yaml") || path.toString().endsWith(".yml"))
+                    .map(path -> root.relativize(path).toString().replace('\\', '/'))
+                    .filter(file -> !inclusions.containsKey(file))
+                    .sorted()
+                    .forEach(file -> problems.add(file + ": not included by " + master + "; add an include for it or delete it"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void visit(String file) {
+        List<Map<String, Object>> entries = entries(file);
+        for (Map<String, Object> entry : entries) {
+            if (entry.containsKey("include")) {
+                include(file, asMap(entry.get("include")));
+            } else if (entry.containsKey("includeAll")) {
+                problems.add(file + ": includeAll hides the deployment order; include each file explicitly");
+            } else if (entry.containsKey("changeSet")) {
+                changeSet(file, asMap(entry.get("changeSet")));
+            }
+        }
+    }
+
+    private void include(String from, Map<String, Object> include) {
+        Object target = include.get("file");
+        if (target == null) {
+            problems.add(from + ": an include without a file");
+            return;
+        }
+        boolean relative = Boolean.TRUE.equals(include.get("relativeToChangelogFile"));
+        Path resolved = relative ? root.resolve(from).getParent().resolve(target.toString()) : root.resolve(target.toString());
+        String file = root.relativize(resolved.normalize()).toString().replace('\\', '/');
+        if (!Files.isRegularFile(resolved)) {
+            problems.add(from + ": includes " + target + ", which does not exist (" + file + ")");
+            return;
+        }
+        int count = inclusions.merge(file, 1, Integer::sum);
+        if (count == 1) {
+            visit(file);
+        }
+    }
+
+    private void changeSet(String file, Map<String, Object> changeSet) {
+        Object id = changeSet.get("id");
+        if (id == null || id.toString().isBlank()) {
+            problems.add(file + ": a changeset without an id");
+            return;
+        }
+        String name = file + ": changeset " + id;
+        String earlier = fileOfId.putIfAbsent(id.toString(), file);
+        if (earlier != null) {
+            problems.add(name + ": id already used in " + earlier + "; ids must be unique in the whole changelog");
+        }
+        Object comment = changeSet.get("comment");
+        if (comment == null || comment.toString().isBlank()) {
+            problems.add(name + ": no comment; say why it exists and which seed objects it serves");
+        }
+        if (!isTagOnly(changeSet) && isEmpty(changeSet.get("rollback"))) {
+            problems.add(name + ": no explicit rollback; every changeset but a tag needs a non-empty rollback block");
+        }
+    }
+
+    private static boolean isTagOnly(Map<String, Object> changeSet) {
+        Object changes = changeSet.get("changes");
+        return changes instanceof List<?> list && !list.isEmpty()
+                && list.stream().allMatch(change -> change instanceof Map<?, ?> map && map.containsKey("tagDatabase"));
+    }
+
+    private static boolean isEmpty(Object rollback) {
+        if (rollback == null) {
+            return true;
+        }
+        if (rollback instanceof String text) {
+            return text.isBlank();
+        }
+        if (rollback instanceof List<?> list) {
+            return list.isEmpty() || list.stream().allMatch(ChangelogLint::isEmptyChange);
+        }
+        if (rollback instanceof Map<?, ?> map) {
+            return map.isEmpty();
+        }
+        return false;
+    }
+
+    /** A rollback change such as {@code - sql: {sql: ""}} that would run nothing. */
+    private static boolean isEmptyChange(Object change) {
+        if (!(change instanceof Map<?, ?> map) || map.isEmpty()) {
+            return true;
+        }
+        return map.values().stream().allMatch(body -> body == null
+                || (body instanceof Map<?, ?> fields && fields.containsKey("sql") && String.valueOf(fields.get("sql")).isBlank()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> entries(String file) {
+        try (Reader reader = Files.newBufferedReader(root.resolve(file))) {
+            Object document = new Yaml().load(reader);
+            if (!(document instanceof Map<?, ?> map) || !(map.get("databaseChangeLog") instanceof List<?> list)) {
+                problems.add(file + ": not a YAML changelog (no databaseChangeLog list)");
+                return List.of();
+            }
+            return list.stream().filter(Map.class::isInstance).map(entry -> (Map<String, Object>) entry).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            problems.add(file + ": unreadable YAML: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return value instanceof Map<?, ?> ? (Map<String, Object>) value : Map.of();
+    }
+}

@@ -1,0 +1,188 @@
+package platformdb.liquibase;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import liquibase.Scope;
+import liquibase.changelog.ChangeLogHistoryService;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.visitor.RollbackVisitor;
+import liquibase.changelog.visitor.UpdateVisitor;
+import liquibase.command.CommandScope;
+import liquibase.command.core.RollbackCommandStep;
+import liquibase.command.core.RollbackCountCommandStep;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * A changelog being deployed to one database. Single steps (apply the next changeset, roll back the last one)
+ * go through Liquibase's own update and rollback visitors, which execute the changeset and record it in
+ * DATABASECHANGELOG exactly as `update` does, without re-reading and re-validating the whole changelog at
+ * every step: a walk over n changesets costs O(n). Whole operations (update, rollback to a tag, rollbackCount)
+ * run Liquibase's commands.
+ */
+public final class Deployment implements AutoCloseable {
+
+    private final Changelog changelog;
+    private final FreshDatabase target;
+    private final Connection connection;
+    private final Database database;
+    private final Deque<ChangeSet> applied = new ArrayDeque<>();
+    private int next;
+
+    Deployment(Changelog changelog, FreshDatabase target) {
+        this.changelog = changelog;
+        this.target = target;
+        this.connection = target.connect();
+        this.database = liquibaseDatabase(connection);
+        changelog.inScope(() -> {
+            history().init();
+            return null;
+        });
+    }
+
+    public boolean hasNext() {
+        return next < changelog.changeSets().size();
+    }
+
+    public ChangeSet peekNext() {
+        return changelog.changeSets().get(next);
+    }
+
+    /** Applies the next changeset of the changelog (update-count 1). */
+    public ChangeSet applyNext() {
+        ChangeSet changeSet = peekNext();
+        changelog.inScope(() -> {
+            new UpdateVisitor(database).visit(changeSet, changelog.parsed(), database, Collections.emptySet());
+            return null;
+        });
+        applied.push(changeSet);
+        next++;
+        return changeSet;
+    }
+
+    /** Rolls back the last changeset this deployment applied (rollback-count 1). */
+    public ChangeSet rollbackLast() {
+        if (applied.isEmpty()) {
+            throw new IllegalStateException("nothing applied to roll back");
+        }
+        ChangeSet changeSet = applied.peek();
+        try {
+            changelog.inScope(() -> {
+                new RollbackVisitor(database).visit(changeSet, changelog.parsed(), database, Collections.emptySet());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            rollbackTransaction();
+            throw e;
+        }
+        applied.pop();
+        next--;
+        return changeSet;
+    }
+
+    /** Runs Liquibase's update command for the whole changelog. */
+    public void updateAll() {
+        runCommand(UpdateCommandStep.COMMAND_NAME, command -> command
+                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog.path())
+                .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, changelog.contexts()));
+        applied.clear();
+        changelog.changeSets().forEach(applied::push);
+        next = changelog.changeSets().size();
+    }
+
+    /** Runs Liquibase's rollback command to a tag. */
+    public void rollbackToTag(String tag) {
+        runCommand(RollbackCommandStep.COMMAND_NAME, command -> command
+                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, changelog.path())
+                .addArgumentValue(DatabaseChangelogCommandStep.CONTEXTS_ARG, changelog.contexts())
+                .addArgumentValue(RollbackCommandStep.TAG_ARG, tag));
+        resynchronize();
+    }
+
+    /** Runs Liquibase's rollbackCount command. */
+    public void rollbackCount(int count) {
+        runCommand(RollbackCountCommandStep.COMMAND_NAME, command -> command
+                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, changelog.path())
+                .addArgumentValue(DatabaseChangelogCommandStep.CONTEXTS_ARG, changelog.contexts())
+                .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count));
+        resynchronize();
+    }
+
+    /** How many changesets DATABASECHANGELOG records as applied. */
+    public int appliedCount() {
+        return changelog.inScope(() -> history().getRanChangeSets().size());
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface CommandArguments {
+        CommandScope add(CommandScope command);
+    }
+
+    private void runCommand(String[] name, CommandArguments arguments) {
+        try (Connection commandConnection = target.connect()) {
+            Database commandDatabase = liquibaseDatabase(commandConnection);
+            changelog.inScope(() -> {
+                CommandScope command = new CommandScope(name)
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, commandDatabase);
+                return arguments.add(command).execute();
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            throw new LiquibaseFailure(String.join(" ", name), e);
+        } finally {
+            ChangeLogHistoryServiceFactory.getInstance().resetAll();
+        }
+    }
+
+    /** After a command changed DATABASECHANGELOG from its own connection, re-reads what is applied. */
+    private void resynchronize() {
+        int count = changelog.inScope(() -> {
+            history().init();
+            return history().getRanChangeSets().size();
+        });
+        while (applied.size() > count) {
+            applied.pop();
+        }
+        next = applied.size();
+    }
+
+    private ChangeLogHistoryService history() {
+        return Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database);
+    }
+
+    private void rollbackTransaction() {
+        try {
+            database.rollback();
+        } catch (Exception ignored) {
+            // the connection is discarded with the deployment if it cannot roll back
+        }
+    }
+
+    private static Database liquibaseDatabase(Connection connection) {
+        try {
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            database.setLiquibaseSchemaName(FreshDatabase.TRACKING_SCHEMA);
+            return database;
+        } catch (Exception e) {
+            throw new LiquibaseFailure(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package platformdb.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An empty database of its own for one test, with the schema of Liquibase's tracking tables (Liquibase does
+ * not create it). Dropped on close.
+ */
+public final class FreshDatabase implements AutoCloseable {
+
+    public static final String TRACKING_SCHEMA = "liquibase";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final PostgresServer server;
+    private final String name;
+
+    private FreshDatabase(PostgresServer server, String name) {
+        this.server = server;
+        this.name = name;
+    }
+
+    public static FreshDatabase create() {
+        PostgresServer server = PostgresServers.shared();
+        String name = "test_" + COUNTER.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection admin = connect(server, server.maintenanceDatabase()); Statement statement = admin.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database on " + server.describe() + ": " + e.getMessage(), e);
+        }
+        FreshDatabase database = new FreshDatabase(server, name);
+        database.execute("create schema " + TRACKING_SCHEMA);
+        return database;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String jdbcUrl() {
+        return server.jdbcUrl(name);
+    }
+
+    public PostgresServer server() {
+        return server;
+    }
+
+    /** A connection as the server's superuser (the deploying role), autocommit on. */
+    public Connection connect() {
+        try {
+            return connect(server, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not connect to " + jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A connection that acts as Supabase's API does for a request: the given API role, with the request's JWT
+     * claims (sub = the user id, or none for anon) in request.jwt.claims.
+     */
+    public Connection connectAs(String apiRole, UUID userId) {
+        Connection connection = connect();
+        String claims = userId == null
+                ? "{\"role\":\"" + apiRole + "\"}"
+                : "{\"role\":\"" + apiRole + "\",\"sub\":\"" + userId + "\"}";
+        try (PreparedStatement setClaims = connection.prepareStatement("select set_config('request.jwt.claims', ?, false)");
+             Statement setRole = connection.createStatement()) {
+            setClaims.setString(1, claims);
+            setClaims.execute();
+            setRole.execute("set role " + apiRole);
+            return connection;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not act as " + apiRole + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Connection admin = connect(server, server.maintenanceDatabase()); Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop test database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection connect(PostgresServer server, String database) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(database), server.username(), server.password());
+    }
+}

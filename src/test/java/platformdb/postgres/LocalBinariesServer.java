@@ -1,0 +1,162 @@
+package platformdb.postgres;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway PostgreSQL cluster from the machine's own server binaries, on a free localhost port, stopped
+ * when the test JVM exits. PostgreSQL refuses to run as root, so as root it runs as the postgres OS user.
+ */
+final class LocalBinariesServer implements PostgresServer {
+
+    private static final Path BIN = Path.of(System.getenv().getOrDefault("PG_BIN", "/usr/lib/postgresql/15/bin"));
+    private static final Path PGVECTOR_CONTROL = Path.of("/usr/share/postgresql/15/extension/vector.control");
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    private final int port;
+
+    private LocalBinariesServer(int port) {
+        this.port = port;
+    }
+
+    static boolean binariesPresent() {
+        return Files.isExecutable(BIN.resolve("postgres")) && Files.isExecutable(BIN.resolve("initdb"));
+    }
+
+    static PostgresServer start() {
+        if (!Files.exists(PGVECTOR_CONTROL)) {
+            throw new IllegalStateException("pgvector is not installed for the local PostgreSQL 15 binaries ("
+                    + PGVECTOR_CONTROL + " is missing): run scripts/local-postgres.sh install-pgvector");
+        }
+        try {
+            Path dataDir = clusterDirectory();
+            stopLeftover(dataDir);
+            deleteRecursively(dataDir);
+            Files.createDirectories(dataDir);
+            if (ROOT) {
+                run("chown", "-R", "postgres:", dataDir.getParent().toString());
+            }
+            asServerUser(BIN.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", "postgres",
+                    "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
+            int port = freePort();
+            // Durability settings off: a test cluster is thrown away, and fsync costs most of a DDL round trip.
+            asServerUser(BIN.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l",
+                    dataDir.resolveSibling("server.log").toString(), "-w", "-o",
+                    "-p " + port + " -c listen_addresses=localhost -k " + dataDir
+                            + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopLeftover(dataDir)));
+            return new LocalBinariesServer(port);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start a local PostgreSQL cluster: " + e.getMessage(), e);
+        }
+    }
+
+    /** target/pg-test-cluster, unless the postgres OS user cannot reach it (a clone in a private folder). */
+    private static Path clusterDirectory() throws IOException {
+        Path inTarget = Path.of("target", "pg-test-cluster").toAbsolutePath();
+        Files.createDirectories(inTarget);
+        if (!ROOT || exitCode("runuser", "-u", "postgres", "--", "test", "-x", inTarget.getParent().toString()) == 0) {
+            return inTarget.resolve("data");
+        }
+        Path elsewhere = Files.createTempDirectory("pg-test-cluster");
+        System.out.println("[tests] the postgres OS user cannot reach " + inTarget + "; cluster in " + elsewhere);
+        return elsewhere.resolve("data");
+    }
+
+    private static void stopLeftover(Path dataDir) {
+        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+            exitCode(serverUserCommand(BIN.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String[] serverUserCommand(String... command) {
+        List<String> full = new ArrayList<>();
+        if (ROOT) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(List.of(command));
+        return full.toArray(String[]::new);
+    }
+
+    private static void asServerUser(String... command) {
+        run(serverUserCommand(command));
+    }
+
+    private static void run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(String.join(" ", command) + " could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
+        }
+    }
+
+    private static int exitCode(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    @Override
+    public String maintenanceDatabase() {
+        return "postgres";
+    }
+
+    @Override
+    public String username() {
+        return "postgres";
+    }
+
+    @Override
+    public String password() {
+        return "";
+    }
+
+    @Override
+    public String describe() {
+        return "throwaway cluster of the local binaries (" + BIN + ") on localhost:" + port;
+    }
+}

@@ -1,0 +1,42 @@
+package platformdb.postgres;
+
+import java.util.Optional;
+
+/**
+ * Chooses the one server of a test run, in this order: a server the user names
+ * ({@code TEST_DATABASE_URL} or {@code -Dtest.database.url}); Testcontainers when a Docker engine answers;
+ * the local PostgreSQL binaries (a throwaway cluster under target/); else a failure saying how to get one.
+ */
+public final class PostgresServers {
+
+    private static PostgresServer shared;
+
+    private PostgresServers() {
+    }
+
+    public static synchronized PostgresServer shared() {
+        if (shared == null) {
+            shared = choose();
+            System.out.println("[tests] PostgreSQL: " + shared.describe());
+        }
+        return shared;
+    }
+
+    private static PostgresServer choose() {
+        Optional<PostgresServer> named = ExternalServer.fromEnvironment();
+        if (named.isPresent()) {
+            return named.get();
+        }
+        if (ContainerServer.dockerAnswers()) {
+            return ContainerServer.start();
+        }
+        if (LocalBinariesServer.binariesPresent()) {
+            return LocalBinariesServer.start();
+        }
+        throw new IllegalStateException("""
+                No PostgreSQL server for the tests. Give one of:
+                  - a server you run: TEST_DATABASE_URL=jdbc:postgresql://host:5432/postgres (with TEST_DATABASE_USER, TEST_DATABASE_PASSWORD)
+                  - a Docker engine, for Testcontainers
+                  - the PostgreSQL 15 server binaries (apt-get install postgresql-15) with pgvector (scripts/local-postgres.sh install-pgvector)""");
+    }
+}

@@ -1,0 +1,27 @@
+package platformdb.roundtrip;
+
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import platformdb.liquibase.Changelog;
+
+/** Every changeset of the real changelog rolls back to exactly the catalog before it. */
+class ChangelogRoundTripTest {
+
+    @Test
+    void everyChangesetRollsBackToTheExactStateBeforeIt() {
+        Changelog changelog = Changelog.master();
+        RoundTrip roundTrip = new RoundTrip(changelog);
+        long start = System.nanoTime();
+        roundTrip.prove();
+        report(roundTrip.steps(), System.nanoTime() - start);
+    }
+
+    private static void report(List<RoundTrip.Step> steps, long totalNanos) {
+        double meanMillis = steps.stream().mapToLong(RoundTrip.Step::nanos).average().orElse(0) / 1e6;
+        RoundTrip.Step slowest = steps.stream().max(Comparator.comparingLong(RoundTrip.Step::nanos)).orElseThrow();
+        System.out.printf("[round trip] %d changesets in %.1f s: %.0f ms per changeset (apply, rollback, re-apply, 3 snapshots);"
+                        + " slowest %s at %.0f ms%n",
+                steps.size(), totalNanos / 1e9, meanMillis, slowest.changeSet(), slowest.nanos() / 1e6);
+    }
+}

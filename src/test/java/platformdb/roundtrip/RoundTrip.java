@@ -1,0 +1,110 @@
+package platformdb.roundtrip;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import liquibase.change.Change;
+import liquibase.change.core.TagDatabaseChange;
+import liquibase.changelog.ChangeSet;
+import platformdb.catalog.CatalogSnapshot;
+import platformdb.catalog.SnapshotDiff;
+import platformdb.liquibase.Changelog;
+import platformdb.liquibase.Deployment;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * Proves that every changeset's rollback returns the catalog exactly to the state before it, in one forward
+ * walk (cost linear in the number of changesets): for each changeset, snapshot; apply; snapshot; roll back,
+ * which must equal the snapshot before; apply again, which must equal the snapshot after. Then rolling back to
+ * each tag (latest first) must equal the snapshot taken when that tag was applied, rolling back everything
+ * must return to the empty database, and updating again must reproduce the final state.
+ */
+public final class RoundTrip {
+
+    private final Changelog changelog;
+    private final List<Step> steps = new ArrayList<>();
+
+    /** What one changeset's round trip cost, for the timing report. */
+    public record Step(String changeSet, long nanos) {
+    }
+
+    public RoundTrip(Changelog changelog) {
+        this.changelog = changelog;
+    }
+
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** Runs the whole proof; throws an AssertionError naming the changeset and showing the diff. */
+    public void prove() {
+        try (FreshDatabase database = FreshDatabase.create(); Deployment deployment = changelog.deployTo(database)) {
+            CatalogSnapshot empty = CatalogSnapshot.of(database);
+            CatalogSnapshot before = empty;
+            Map<String, CatalogSnapshot> atTag = new LinkedHashMap<>();
+            while (deployment.hasNext()) {
+                long start = System.nanoTime();
+                ChangeSet changeSet = deployment.peekNext();
+                apply(deployment, changeSet, "update");
+                CatalogSnapshot after = CatalogSnapshot.of(database);
+                rollback(deployment, changeSet);
+                expectSame(before, CatalogSnapshot.of(database), changeSet, "its rollback did not restore the catalog as it was before it");
+                apply(deployment, changeSet, "update after its rollback");
+                expectSame(after, CatalogSnapshot.of(database), changeSet, "applying it again after its rollback gave another catalog");
+                tagOf(changeSet).ifPresent(tag -> atTag.put(tag, after));
+                before = after;
+                steps.add(new Step(Changelog.name(changeSet), System.nanoTime() - start));
+            }
+            CatalogSnapshot end = before;
+            List<String> tags = new ArrayList<>(atTag.keySet());
+            for (int i = tags.size() - 1; i >= 0; i--) {
+                String tag = tags.get(i);
+                deployment.rollbackToTag(tag);
+                expectSame(atTag.get(tag), CatalogSnapshot.of(database), "rollback to tag " + tag,
+                        "the catalog differs from the one recorded when the tag was applied");
+            }
+            deployment.rollbackCount(deployment.appliedCount());
+            expectSame(empty, CatalogSnapshot.of(database), "rollback of everything", "the database is not back to empty");
+            deployment.updateAll();
+            expectSame(end, CatalogSnapshot.of(database), "update of everything after the full rollback",
+                    "the catalog differs from the one the step-by-step walk reached");
+        }
+    }
+
+    private static void apply(Deployment deployment, ChangeSet changeSet, String what) {
+        try {
+            deployment.applyNext();
+        } catch (RuntimeException e) {
+            throw new AssertionError("changeset " + Changelog.name(changeSet) + ": " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollback(Deployment deployment, ChangeSet changeSet) {
+        try {
+            deployment.rollbackLast();
+        } catch (RuntimeException e) {
+            throw new AssertionError("changeset " + Changelog.name(changeSet) + ": rollback failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void expectSame(CatalogSnapshot expected, CatalogSnapshot found, ChangeSet changeSet, String problem) {
+        expectSame(expected, found, "changeset " + Changelog.name(changeSet), problem);
+    }
+
+    private static void expectSame(CatalogSnapshot expected, CatalogSnapshot found, String subject, String problem) {
+        SnapshotDiff diff = expected.diffTo(found);
+        if (!diff.isEmpty()) {
+            throw new AssertionError(subject + ": " + problem + ":\n" + diff.describe());
+        }
+    }
+
+    private static java.util.Optional<String> tagOf(ChangeSet changeSet) {
+        for (Change change : changeSet.getChanges()) {
+            if (change instanceof TagDatabaseChange tag) {
+                return java.util.Optional.of(tag.getTag());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,40 @@
+package platformdb.roundtrip;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import platformdb.liquibase.Changelog;
+
+/** The harness proves itself: each known-bad rollback is caught, with its changeset and object named. */
+class RoundTripCatchesBadRollbacksTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            index-left-behind.yaml           | create-index-fixture-a              | unexpected: index public.fixture_a_idx
+            column-default-not-restored.yaml | change-default-fixture-a            | changed:    column public.fixture.a
+            policy-not-dropped.yaml          | create-policy-fixture-positive      | unexpected: policy public.fixture.fixture_positive
+            function-body-not-restored.yaml  | replace-function-fixture-answer     | changed:    function public.fixture_answer()
+            enum-label-left-behind.yaml      | add-enum-label-fixture-kind-sticker | changed:    enum public.fixture_kind
+            grant-not-revoked.yaml           | grant-select-fixture-public         | unexpected: grant on table public.fixture to PUBLIC
+            trigger-left-disabled.yaml       | disable-trigger-fixture-touch       | changed:    trigger public.fixture.fixture_touch
+            """)
+    void badRollbackIsCaughtAndNamed(String fixture, String badChangeSet, String differingObject) {
+        String path = "fixtures/roundtrip/" + fixture;
+        AssertionError failure = assertThrows(AssertionError.class, () -> new RoundTrip(Changelog.testResource(path)).prove());
+        String message = failure.getMessage();
+        assertTrue(message.contains("changeset " + path + "::" + badChangeSet + "::fixture"),
+                "the failure should name the changeset " + badChangeSet + " of " + path + ", but said:\n" + message);
+        assertTrue(message.contains("its rollback did not restore the catalog"),
+                "the failure should say the rollback did not restore the catalog, but said:\n" + message);
+        assertTrue(message.contains(differingObject), "the diff should show " + differingObject + ", but said:\n" + message);
+    }
+
+    @Test
+    void goodFixturePasses() {
+        assertDoesNotThrow(() -> new RoundTrip(Changelog.testResource("fixtures/roundtrip/good.yaml")).prove());
+    }
+}

@@ -1,0 +1,177 @@
+-- One row per catalog object of the database: (key, description), object identity in the key and
+-- everything that defines it in the description. No OIDs; owner names replaced by OWNER so that two
+-- servers with different users compare equal. Extension members are represented by their extension.
+-- Parameter 1: the schema of Liquibase's tracking tables, left out.
+with recursive
+params as (select ?::text as tracking_schema),
+ns as (
+  select n.oid, n.nspname, n.nspowner, n.nspacl
+  from pg_namespace n, params p
+  where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', p.tracking_schema)
+    and n.nspname not like 'pg_temp_%' and n.nspname not like 'pg_toast_temp_%'
+),
+ext_member as (
+  select d.classid, d.objid from pg_depend d where d.deptype = 'e'
+),
+rel as (
+  select c.oid, c.relname, c.relkind, c.relowner, c.relacl, c.reloptions, c.relpersistence,
+         c.relrowsecurity, c.relforcerowsecurity, ns.nspname,
+         quote_ident(ns.nspname) || '.' || quote_ident(c.relname) as qname
+  from pg_class c join ns on ns.oid = c.relnamespace
+  where not exists (select 1 from ext_member e where e.classid = 'pg_class'::regclass and e.objid = c.oid)
+),
+fn as (
+  select p.oid, p.prokind, p.proowner, p.proacl, ns.nspname,
+         quote_ident(ns.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')' as qname
+  from pg_proc p join ns on ns.oid = p.pronamespace
+  where not exists (select 1 from ext_member e where e.classid = 'pg_proc'::regclass and e.objid = p.oid)
+),
+typ as (
+  select t.oid, t.typtype, t.typowner, t.typacl, t.typbasetype, t.typtypmod, t.typnotnull, t.typdefault, t.typcollation,
+         quote_ident(ns.nspname) || '.' || quote_ident(t.typname) as qname
+  from pg_type t join ns on ns.oid = t.typnamespace
+  where not exists (select 1 from ext_member e where e.classid = 'pg_type'::regclass and e.objid = t.oid)
+    and t.typcategory <> 'A' and t.typrelid = 0
+),
+-- Privileges as "grantee: privilege, privilege*" lines, the owner written OWNER, grant options starred.
+acl_line(object_key, owner, acl) as (
+  select 'schema ' || quote_ident(nspname), nspowner, coalesce(nspacl, acldefault('n', nspowner)) from ns
+  union all
+  select case when relkind = 'S' then 'sequence ' else 'table ' end || qname, relowner,
+         coalesce(relacl, acldefault((case when relkind = 'S' then 's' else 'r' end)::"char", relowner))
+  from rel where relkind in ('r', 'p', 'v', 'm', 'f', 'S')
+  union all
+  select 'function ' || qname, proowner, coalesce(proacl, acldefault('f', proowner)) from fn
+  union all
+  select 'type ' || qname, typowner, coalesce(typacl, acldefault('T', typowner)) from typ where typtype in ('e', 'd', 'r', 'm', 'b')
+)
+select key, description from (
+  select 'schema ' || quote_ident(nspname) as key, 'exists' as description from ns
+
+  union all
+  select 'relation ' || qname,
+         'kind=' || relkind::text || ' persistence=' || relpersistence::text
+         || ' options=' || coalesce(array_to_string(array(select unnest(reloptions) order by 1), ','), '')
+         || ' rls=' || relrowsecurity || ' force_rls=' || relforcerowsecurity
+  from rel where relkind in ('r', 'p', 'v', 'm', 'f', 'c', 'S')
+
+  union all
+  select 'column ' || r.qname || '.' || quote_ident(a.attname),
+         'position=' || row_number() over (partition by r.oid order by a.attnum)
+         || ' type=' || format_type(a.atttypid, a.atttypmod)
+         || ' not_null=' || a.attnotnull
+         || ' default=' || coalesce(pg_get_expr(ad.adbin, ad.adrelid), '')
+         || ' identity=' || a.attidentity::text || ' generated=' || a.attgenerated::text
+         || ' collation=' || coalesce(case when a.attcollation <> t.typcollation then co.collname end, '')
+         || ' statistics=' || a.attstattarget || ' storage=' || a.attstorage::text
+  from rel r
+  join pg_attribute a on a.attrelid = r.oid and a.attnum > 0 and not a.attisdropped
+  join pg_type t on t.oid = a.atttypid
+  left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+  left join pg_collation co on co.oid = a.attcollation
+  where r.relkind in ('r', 'p', 'v', 'm', 'f', 'c')
+
+  union all
+  select 'constraint ' || coalesce(r.qname, ty.qname) || '.' || quote_ident(con.conname),
+         'type=' || con.contype::text || ' ' || pg_get_constraintdef(con.oid) || ' validated=' || con.convalidated
+  from pg_constraint con
+  join ns on ns.oid = con.connamespace
+  left join rel r on r.oid = con.conrelid
+  left join typ ty on ty.oid = con.contypid
+  where r.oid is not null or ty.oid is not null
+
+  union all
+  select 'index ' || i.qname,
+         pg_get_indexdef(x.indexrelid) || ' valid=' || x.indisvalid || ' ready=' || x.indisready
+  from pg_index x join rel i on i.oid = x.indexrelid
+
+  union all
+  select 'policy ' || r.qname || '.' || quote_ident(pol.polname),
+         'command=' || pol.polcmd::text || ' permissive=' || pol.polpermissive
+         || ' roles=' || coalesce((select string_agg(case when rid = 0 then 'PUBLIC' else rid::regrole::text end, ',' order by 1)
+                                   from unnest(pol.polroles) rid), '')
+         || ' using=' || coalesce(pg_get_expr(pol.polqual, pol.polrelid), '')
+         || ' with_check=' || coalesce(pg_get_expr(pol.polwithcheck, pol.polrelid), '')
+  from pg_policy pol join rel r on r.oid = pol.polrelid
+
+  union all
+  select case when f.prokind = 'a' then 'aggregate ' else 'function ' end || f.qname,
+         case when f.prokind = 'a' then 'aggregate' else pg_get_functiondef(f.oid) end
+  from fn f
+
+  union all
+  select 'trigger ' || r.qname || '.' || quote_ident(tg.tgname),
+         pg_get_triggerdef(tg.oid) || ' enabled=' || tg.tgenabled::text
+  from pg_trigger tg join rel r on r.oid = tg.tgrelid
+  where not tg.tgisinternal
+
+  union all
+  select 'view ' || qname, pg_get_viewdef(oid) from rel where relkind in ('v', 'm')
+
+  union all
+  select 'enum ' || ty.qname,
+         'labels=' || (select string_agg(quote_literal(e.enumlabel), ',' order by e.enumsortorder) from pg_enum e where e.enumtypid = ty.oid)
+  from typ ty where ty.typtype = 'e'
+
+  union all
+  select 'domain ' || ty.qname,
+         'type=' || format_type(ty.typbasetype, ty.typtypmod) || ' not_null=' || ty.typnotnull
+         || ' default=' || coalesce(ty.typdefault, '')
+  from typ ty where ty.typtype = 'd'
+
+  union all
+  select 'type ' || ty.qname, 'kind=' || ty.typtype::text
+  from typ ty where ty.typtype in ('r', 'm', 'b')
+
+  union all
+  select 'sequence ' || r.qname,
+         'type=' || format_type(s.seqtypid, null) || ' start=' || s.seqstart || ' increment=' || s.seqincrement
+         || ' min=' || s.seqmin || ' max=' || s.seqmax || ' cache=' || s.seqcache || ' cycle=' || s.seqcycle
+  from pg_sequence s join rel r on r.oid = s.seqrelid
+
+  union all
+  select 'extension ' || quote_ident(x.extname),
+         'version=' || x.extversion || ' schema=' || n.nspname
+  from pg_extension x join pg_namespace n on n.oid = x.extnamespace
+  where x.extname <> 'plpgsql'
+
+  union all
+  select 'comment on ' || pg_describe_object(d.classoid, d.objoid, d.objsubid), d.description
+  from pg_description d
+  where d.objoid >= 16384
+    and not exists (select 1 from ext_member e where e.classid = d.classoid and e.objid = d.objoid)
+    and (d.classoid <> 'pg_namespace'::regclass or exists (select 1 from ns where ns.oid = d.objoid))
+    and (d.classoid <> 'pg_class'::regclass or exists (select 1 from rel where rel.oid = d.objoid))
+    and (d.classoid <> 'pg_proc'::regclass or exists (select 1 from fn where fn.oid = d.objoid))
+
+  union all
+  select 'grant on ' || l.object_key || ' to '
+         || case when x.grantee = 0 then 'PUBLIC' when x.grantee = l.owner then 'OWNER' else x.grantee::regrole::text end,
+         string_agg(x.privilege_type || case when x.is_grantable then '*' else '' end
+                    || case when x.grantor <> l.owner then ' by ' || x.grantor::regrole::text else '' end,
+                    ',' order by x.privilege_type)
+  from acl_line l, aclexplode(l.acl) x
+  group by l.object_key, l.owner, x.grantee
+
+  union all
+  select 'grant on column ' || r.qname || '.' || quote_ident(a.attname) || ' to '
+         || case when x.grantee = 0 then 'PUBLIC' when x.grantee = r.relowner then 'OWNER' else x.grantee::regrole::text end,
+         string_agg(x.privilege_type || case when x.is_grantable then '*' else '' end, ',' order by x.privilege_type)
+  from rel r
+  join pg_attribute a on a.attrelid = r.oid and a.attnum > 0 and not a.attisdropped and a.attacl is not null,
+  aclexplode(a.attacl) x
+  group by r.qname, a.attname, r.relowner, x.grantee
+
+  union all
+  select 'default privileges of ' || case when d.defaclrole = current_user::regrole then 'CURRENT_USER' else d.defaclrole::regrole::text end
+         || ' in ' || coalesce('schema ' || quote_ident(n.nspname), 'all schemas')
+         || ' on ' || case d.defaclobjtype when 'r' then 'tables' when 'S' then 'sequences' when 'f' then 'functions'
+                                          when 'T' then 'types' when 'n' then 'schemas' end
+         || ' to ' || case when x.grantee = 0 then 'PUBLIC' when x.grantee = d.defaclrole then 'OWNER' else x.grantee::regrole::text end,
+         string_agg(x.privilege_type || case when x.is_grantable then '*' else '' end, ',' order by x.privilege_type)
+  from pg_default_acl d
+  left join pg_namespace n on n.oid = d.defaclnamespace,
+  aclexplode(d.defaclacl) x
+  group by d.defaclrole, n.nspname, d.defaclobjtype, x.grantee
+) snapshot
+order by key
