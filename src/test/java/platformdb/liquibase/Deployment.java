@@ -47,6 +47,7 @@ public final class Deployment implements AutoCloseable {
             history().init();
             return null;
         });
+        endTransaction();
     }
 
     public boolean hasNext() {
@@ -64,6 +65,7 @@ public final class Deployment implements AutoCloseable {
             new UpdateVisitor(database).visit(changeSet, changelog.parsed(), database, Collections.emptySet());
             return null;
         });
+        endTransaction();
         applied.push(changeSet);
         next++;
         return changeSet;
@@ -119,7 +121,9 @@ public final class Deployment implements AutoCloseable {
 
     /** How many changesets DATABASECHANGELOG records as applied. */
     public int appliedCount() {
-        return changelog.inScope(() -> history().getRanChangeSets().size());
+        int count = changelog.inScope(() -> history().getRanChangeSets().size());
+        endTransaction();
+        return count;
     }
 
     @Override
@@ -139,8 +143,10 @@ public final class Deployment implements AutoCloseable {
         try (Connection commandConnection = target.connect()) {
             Database commandDatabase = liquibaseDatabase(commandConnection);
             changelog.inScope(() -> {
+                // The changelog parsed once is handed over, so a command does not parse it again.
                 CommandScope command = new CommandScope(name)
-                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, commandDatabase);
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, commandDatabase)
+                        .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_ARG, changelog.parsed());
                 return arguments.add(command).execute();
             });
         } catch (SQLException e) {
@@ -158,10 +164,23 @@ public final class Deployment implements AutoCloseable {
             history().init();
             return history().getRanChangeSets().size();
         });
+        endTransaction();
         while (applied.size() > count) {
             applied.pop();
         }
         next = applied.size();
+    }
+
+    /**
+     * Liquibase reads its history in a transaction it leaves open; an idle open transaction would make the next
+     * CREATE INDEX CONCURRENTLY wait for it forever.
+     */
+    private void endTransaction() {
+        try {
+            database.commit();
+        } catch (Exception e) {
+            throw new LiquibaseFailure(e);
+        }
     }
 
     private ChangeLogHistoryService history() {

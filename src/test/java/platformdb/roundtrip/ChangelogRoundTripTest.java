@@ -20,8 +20,14 @@ class ChangelogRoundTripTest {
     private static void report(List<RoundTrip.Step> steps, long totalNanos) {
         double meanMillis = steps.stream().mapToLong(RoundTrip.Step::nanos).average().orElse(0) / 1e6;
         RoundTrip.Step slowest = steps.stream().max(Comparator.comparingLong(RoundTrip.Step::nanos)).orElseThrow();
+        int tenth = Math.max(1, steps.size() / 10);
         System.out.printf("[round trip] %d changesets in %.1f s: %.0f ms per changeset (apply, rollback, re-apply, 3 snapshots);"
-                        + " slowest %s at %.0f ms%n",
-                steps.size(), totalNanos / 1e9, meanMillis, slowest.changeSet(), slowest.nanos() / 1e6);
+                        + " first tenth %.0f ms, last tenth %.0f ms; slowest %s at %.0f ms%n",
+                steps.size(), totalNanos / 1e9, meanMillis, meanMillis(steps.subList(0, tenth)),
+                meanMillis(steps.subList(steps.size() - tenth, steps.size())), slowest.changeSet(), slowest.nanos() / 1e6);
+    }
+
+    private static double meanMillis(List<RoundTrip.Step> steps) {
+        return steps.stream().mapToLong(RoundTrip.Step::nanos).average().orElse(0) / 1e6;
     }
 }

@@ -1,5 +1,7 @@
 package platformdb.roundtrip;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,19 +41,21 @@ public final class RoundTrip {
 
     /** Runs the whole proof; throws an AssertionError naming the changeset and showing the diff. */
     public void prove() {
-        try (FreshDatabase database = FreshDatabase.create(); Deployment deployment = changelog.deployTo(database)) {
-            CatalogSnapshot empty = CatalogSnapshot.of(database);
+        try (FreshDatabase database = FreshDatabase.create();
+             Deployment deployment = changelog.deployTo(database);
+             Connection inspector = database.connect()) {
+            CatalogSnapshot empty = CatalogSnapshot.of(inspector);
             CatalogSnapshot before = empty;
             Map<String, CatalogSnapshot> atTag = new LinkedHashMap<>();
             while (deployment.hasNext()) {
                 long start = System.nanoTime();
                 ChangeSet changeSet = deployment.peekNext();
                 apply(deployment, changeSet, "update");
-                CatalogSnapshot after = CatalogSnapshot.of(database);
+                CatalogSnapshot after = CatalogSnapshot.of(inspector);
                 rollback(deployment, changeSet);
-                expectSame(before, CatalogSnapshot.of(database), changeSet, "its rollback did not restore the catalog as it was before it");
+                expectSame(before, CatalogSnapshot.of(inspector), changeSet, "its rollback did not restore the catalog as it was before it");
                 apply(deployment, changeSet, "update after its rollback");
-                expectSame(after, CatalogSnapshot.of(database), changeSet, "applying it again after its rollback gave another catalog");
+                expectSame(after, CatalogSnapshot.of(inspector), changeSet, "applying it again after its rollback gave another catalog");
                 tagOf(changeSet).ifPresent(tag -> atTag.put(tag, after));
                 before = after;
                 steps.add(new Step(Changelog.name(changeSet), System.nanoTime() - start));
@@ -61,14 +65,16 @@ public final class RoundTrip {
             for (int i = tags.size() - 1; i >= 0; i--) {
                 String tag = tags.get(i);
                 deployment.rollbackToTag(tag);
-                expectSame(atTag.get(tag), CatalogSnapshot.of(database), "rollback to tag " + tag,
+                expectSame(atTag.get(tag), CatalogSnapshot.of(inspector), "rollback to tag " + tag,
                         "the catalog differs from the one recorded when the tag was applied");
             }
             deployment.rollbackCount(deployment.appliedCount());
-            expectSame(empty, CatalogSnapshot.of(database), "rollback of everything", "the database is not back to empty");
+            expectSame(empty, CatalogSnapshot.of(inspector), "rollback of everything", "the database is not back to empty");
             deployment.updateAll();
-            expectSame(end, CatalogSnapshot.of(database), "update of everything after the full rollback",
+            expectSame(end, CatalogSnapshot.of(inspector), "update of everything after the full rollback",
                     "the catalog differs from the one the step-by-step walk reached");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
