@@ -21,6 +21,10 @@ class RoundTripCatchesBadRollbacksTest {
             enum-label-left-behind.yaml      | add-enum-label-fixture-kind-sticker | changed:    enum public.fixture_kind
             grant-not-revoked.yaml           | grant-select-fixture-public         | unexpected: grant on table public.fixture to PUBLIC
             trigger-left-disabled.yaml       | disable-trigger-fixture-touch       | changed:    trigger public.fixture.fixture_touch
+            rls-left-enabled.yaml            | enable-rls-fixture                  | changed:    relation public.fixture
+            comment-left-behind.yaml         | comment-on-fixture                  | unexpected: comment on table public.fixture
+            default-privilege-left-behind.yaml | default-privileges-fixture        | unexpected: default privileges of CURRENT_USER in schema public on tables to PUBLIC
+            view-option-not-restored.yaml    | replace-view-fixture-positive       | changed:    relation public.fixture_positive
             """)
     void badRollbackIsCaughtAndNamed(String fixture, String badChangeSet, String differingObject) {
         String path = "fixtures/roundtrip/" + fixture;

@@ -136,8 +136,8 @@ select key, description from (
   where x.extname <> 'plpgsql'
 
   union all
-  select 'comment on ' || pg_describe_object(d.classoid, d.objoid, d.objsubid), d.description
-  from pg_description d
+  select 'comment on ' || o.type || ' ' || o.identity, d.description
+  from pg_description d, pg_identify_object(d.classoid, d.objoid, d.objsubid) o
   where d.objoid >= 16384
     and not exists (select 1 from ext_member e where e.classid = d.classoid and e.objid = d.objoid)
     and (d.classoid <> 'pg_namespace'::regclass or exists (select 1 from ns where ns.oid = d.objoid))
