@@ -22,7 +22,8 @@ import platformdb.postgres.FreshDatabase;
  */
 public final class CatalogSnapshot {
 
-    private static final String QUERY = load("catalog-snapshot.sql");
+    private static final String QUERY = load("catalog-snapshot.sql")
+            .replace(":tracking_schema", "'" + FreshDatabase.TRACKING_SCHEMA + "'");
 
     private final SortedMap<String, String> objects;
 
@@ -33,7 +34,6 @@ public final class CatalogSnapshot {
     public static CatalogSnapshot of(Connection connection) {
         SortedMap<String, String> objects = new TreeMap<>();
         try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
-            statement.setString(1, FreshDatabase.TRACKING_SCHEMA);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String key = rows.getString(1);

@@ -1,9 +1,10 @@
 -- One row per catalog object of the database: (key, description), object identity in the key and
 -- everything that defines it in the description. No OIDs; owner names replaced by OWNER so that two
 -- servers with different users compare equal. Extension members are represented by their extension.
--- Parameter 1: the schema of Liquibase's tracking tables, left out.
+-- :tracking_schema is the schema of Liquibase's tracking tables, left out. The query takes no bind
+-- parameter, so that its prepared plan is reused from one snapshot to the next.
 with recursive
-params as (select ?::text as tracking_schema),
+params as (select :tracking_schema::text as tracking_schema),
 ns as (
   select n.oid, n.nspname, n.nspowner, n.nspacl
   from pg_namespace n, params p
