@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
-import platformdb.liquibase.Changelog;
-import platformdb.liquibase.Deployment;
+import platformdb.liquibase.DeployedSchema;
 import platformdb.postgres.FreshDatabase;
 
 class SetUpdatedAtTest {
 
     @Test
     void anUpdateBumpsUpdatedAtAndAnInsertKeepsItsOwnValue() throws SQLException {
-        try (FreshDatabase database = FreshDatabase.create()) {
-            try (Deployment deployment = Changelog.master().deployTo(database)) {
-                deployment.updateAll();
-            }
+        try (FreshDatabase database = DeployedSchema.freshDatabase()) {
             database.execute("create table public.probe (id int primary key, note text, updated_at timestamptz not null);"
                     + " create trigger probe_set_updated_at before update on public.probe"
                     + " for each row execute function public.set_updated_at();"

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import platformdb.liquibase.Changelog;
-import platformdb.liquibase.Deployment;
+import platformdb.liquibase.DeployedSchema;
 import platformdb.postgres.FreshDatabase;
 
 /** The compatibility layer behaves as Supabase does, for the parts the platform relies on. */
@@ -27,10 +26,7 @@ class SupabaseCompatibilityTest {
 
     @BeforeAll
     static void deploy() {
-        database = FreshDatabase.create();
-        try (Deployment deployment = Changelog.master().deployTo(database)) {
-            deployment.updateAll();
-        }
+        database = DeployedSchema.freshDatabase();
     }
 
     @AfterAll

@@ -26,16 +26,25 @@ public final class FreshDatabase implements AutoCloseable {
     }
 
     public static FreshDatabase create() {
+        FreshDatabase database = createDatabase("");
+        database.execute("create schema " + TRACKING_SCHEMA);
+        return database;
+    }
+
+    /** A copy of another database (which must have no open connection): PostgreSQL copies its files. */
+    public static FreshDatabase copyOf(FreshDatabase template) {
+        return createDatabase(" template " + template.name);
+    }
+
+    private static FreshDatabase createDatabase(String options) {
         PostgresServer server = PostgresServers.shared();
         String name = "test_" + COUNTER.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection admin = connect(server, server.maintenanceDatabase()); Statement statement = admin.createStatement()) {
-            statement.execute("create database " + name);
+            statement.execute("create database " + name + options);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database on " + server.describe() + ": " + e.getMessage(), e);
         }
-        FreshDatabase database = new FreshDatabase(server, name);
-        database.execute("create schema " + TRACKING_SCHEMA);
-        return database;
+        return new FreshDatabase(server, name);
     }
 
     public String name() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import platformdb.liquibase.Changelog;
-import platformdb.liquibase.Deployment;
+import platformdb.liquibase.DeployedSchema;
 import platformdb.postgres.FreshDatabase;
 
 /** The catalog lint passes on the fully updated schema, and each rule rejects its known-bad fixture. */
@@ -25,10 +25,7 @@ class CatalogLintTest {
 
     @Test
     void theFullyUpdatedSchemaKeepsEveryRule() throws SQLException {
-        try (FreshDatabase database = FreshDatabase.create()) {
-            try (Deployment deployment = Changelog.master().deployTo(database)) {
-                deployment.updateAll();
-            }
+        try (FreshDatabase database = DeployedSchema.freshDatabase()) {
             try (Connection connection = database.connect()) {
                 List<CatalogLint.Violation> violations = CatalogLint.check(connection);
                 assertEquals(List.of(), violations, () -> "catalog lint:\n" + String.join("\n",
