@@ -26,7 +26,14 @@ class RollbackScenariosTest {
 
     @Test
     void goodFixtureScenariosHold() {
-        assertDoesNotThrow(() -> walk("keeps-rows.yaml", "refuses-and-keeps-rows.yaml"));
+        assertDoesNotThrow(() -> walk("good-changelog.yaml", "keeps-rows.yaml", "refuses-and-keeps-rows.yaml"));
+    }
+
+    @Test
+    void aRollbackThatLosesRowsIsCaughtWithoutAScenarioOfItsOwn() {
+        AssertionError failure = assertThrows(AssertionError.class, () -> walk("bad-changelog.yaml", "keeps-rows.yaml"));
+        assertTrue(failure.getMessage().contains("add-notes-title-losing-rows")
+                && failure.getMessage().contains("its rollback did not give back the rows of public.notes"), failure.getMessage());
     }
 
     /** The checker proves itself: each scenario below describes what a bad rollback breaks, and must fail. */
@@ -38,14 +45,14 @@ class RollbackScenariosTest {
             unknown-changeset.yaml      | does not have: [no-such-changeset]
             """)
     void badRollbackIsCaught(String scenario, String expected) {
-        AssertionError failure = assertThrows(AssertionError.class, () -> walk(scenario));
+        AssertionError failure = assertThrows(AssertionError.class, () -> walk("bad-changelog.yaml", scenario));
         assertTrue(failure.getMessage().contains(expected), "expected \"" + expected + "\" in:\n" + failure.getMessage());
     }
 
-    private static void walk(String... scenarios) {
+    private static void walk(String changelog, String... scenarios) {
         List<RollbackScenario> loaded = Arrays.stream(scenarios)
                 .map(name -> RollbackScenario.load(FIXTURES.resolve("scenarios").resolve(name), "fixtures/scenarios/" + name))
                 .toList();
-        new ScenarioWalk(Changelog.testResource("fixtures/scenarios/changelog.yaml"), loaded).run();
+        new ScenarioWalk(Changelog.testResource("fixtures/scenarios/" + changelog), loaded).run();
     }
 }

@@ -19,6 +19,9 @@ import platformdb.postgres.FreshDatabase;
  * Runs every rollback scenario in one forward walk over the changelog (cost linear in its length), on one
  * database whose rows accumulate as production's do: before a changeset with scenarios, insert their rows;
  * apply it and check; roll it back and check (or check that it refused and changed nothing); apply it again.
+ * Every other changeset is applied, rolled back and applied again too, and its rollback must give back every
+ * row of every table with every value (or refuse, changing nothing): the rows the scenarios left behind
+ * are then production-like data that no later rollback may lose.
  */
 public final class ScenarioWalk {
 
@@ -46,7 +49,7 @@ public final class ScenarioWalk {
             while (deployment.hasNext()) {
                 List<RollbackScenario> here = byChangeSet.getOrDefault(deployment.peekNext().getId(), List.of());
                 if (here.isEmpty()) {
-                    deployment.applyNext();
+                    keepsEveryRow(deployment, database, connection);
                 } else {
                     exercise(deployment, database, rows, here);
                 }
@@ -54,6 +57,33 @@ public final class ScenarioWalk {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Applies the next changeset and proves its rollback gives back all data, or refuses and changes nothing. */
+    private static void keepsEveryRow(Deployment deployment, FreshDatabase database, Connection connection) {
+        Map<String, String> before = DataFingerprint.of(connection);
+        ChangeSet changeSet = deployment.applyNext();
+        CatalogSnapshot applied = CatalogSnapshot.of(connection);
+        Map<String, String> appliedData = DataFingerprint.of(connection);
+        try {
+            deployment.rollbackLast();
+        } catch (RuntimeException e) {
+            if (!e.getMessage().contains("rollback refused")) {
+                throw new AssertionError("changeset " + Changelog.name(changeSet) + ": rollback failed with rows present: " + e.getMessage(), e);
+            }
+            SnapshotDiff diff = applied.diffTo(CatalogSnapshot.of(connection));
+            String lost = DataFingerprint.difference(appliedData, DataFingerprint.of(connection));
+            if (!diff.isEmpty() || !lost.isEmpty()) {
+                throw new AssertionError("changeset " + Changelog.name(changeSet) + ": its refused rollback changed things:\n"
+                        + diff.describe() + lost);
+            }
+            return;
+        }
+        String lost = DataFingerprint.difference(before, DataFingerprint.of(connection));
+        if (!lost.isEmpty()) {
+            throw new AssertionError("changeset " + Changelog.name(changeSet) + ": its rollback did not give back the rows of " + lost);
+        }
+        deployment.applyNext();
     }
 
     private static void exercise(Deployment deployment, FreshDatabase database, TableRows rows, List<RollbackScenario> here) {
