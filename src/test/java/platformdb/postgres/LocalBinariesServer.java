@@ -37,38 +37,69 @@ final class LocalBinariesServer implements PostgresServer {
                     + PGVECTOR_CONTROL + " is missing): run scripts/local-postgres.sh install-pgvector");
         }
         try {
-            Path dataDir = clusterDirectory();
-            stopLeftover(dataDir);
-            deleteRecursively(dataDir);
+            Path runDir = clusterDirectory();
+            Path dataDir = runDir.resolve("data");
             Files.createDirectories(dataDir);
             if (ROOT) {
-                run("chown", "-R", "postgres:", dataDir.getParent().toString());
+                run("chown", "-R", "postgres:", runDir.toString());
             }
             asServerUser(BIN.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", "postgres",
                     "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
             int port = freePort();
             // Durability settings off: a test cluster is thrown away, and fsync costs most of a DDL round trip.
             asServerUser(BIN.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l",
-                    dataDir.resolveSibling("server.log").toString(), "-w", "-o",
+                    runDir.resolve("server.log").toString(), "-w", "-o",
                     "-p " + port + " -c listen_addresses=localhost -k " + dataDir
                             + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopLeftover(dataDir)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopLeftover(dataDir);
+                deleteQuietly(runDir);
+            }));
             return new LocalBinariesServer(port);
         } catch (IOException e) {
             throw new IllegalStateException("could not start a local PostgreSQL cluster: " + e.getMessage(), e);
         }
     }
 
-    /** target/pg-test-cluster, unless the postgres OS user cannot reach it (a clone in a private folder). */
+    /**
+     * A folder of this run's own under target/pg-test-cluster (runs in parallel on one checkout must not share
+     * a cluster), after clearing folders of earlier runs whose JVM is gone. Elsewhere when the postgres OS user
+     * cannot reach target/ (a clone in a private folder).
+     */
     private static Path clusterDirectory() throws IOException {
-        Path inTarget = Path.of("target", "pg-test-cluster").toAbsolutePath();
-        Files.createDirectories(inTarget);
-        if (!ROOT || exitCode("runuser", "-u", "postgres", "--", "test", "-x", inTarget.getParent().toString()) == 0) {
-            return inTarget.resolve("data");
+        Path clusters = Path.of("target", "pg-test-cluster").toAbsolutePath();
+        Files.createDirectories(clusters);
+        clearAbandonedRuns(clusters);
+        Path parent = clusters;
+        if (ROOT && exitCode("runuser", "-u", "postgres", "--", "test", "-x", clusters.toString()) != 0) {
+            parent = Files.createTempDirectory("pg-test-cluster");
+            System.out.println("[tests] the postgres OS user cannot reach " + clusters + "; cluster in " + parent);
         }
-        Path elsewhere = Files.createTempDirectory("pg-test-cluster");
-        System.out.println("[tests] the postgres OS user cannot reach " + inTarget + "; cluster in " + elsewhere);
-        return elsewhere.resolve("data");
+        return parent.resolve("run-" + ProcessHandle.current().pid());
+    }
+
+    private static void clearAbandonedRuns(Path clusters) throws IOException {
+        try (Stream<Path> runs = Files.list(clusters)) {
+            for (Path run : runs.toList()) {
+                String name = run.getFileName().toString();
+                boolean alive = name.startsWith("run-")
+                        && ProcessHandle.of(Long.parseLong(name.substring(4))).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive) {
+                    stopLeftover(run.resolve("data"));
+                    deleteQuietly(run);
+                }
+            }
+        } catch (NumberFormatException e) {
+            // a folder someone else put there: left alone
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            deleteRecursively(dir);
+        } catch (IOException ignored) {
+            // a leftover folder under target/ is harmless; the next run clears it
+        }
     }
 
     private static void stopLeftover(Path dataDir) {
