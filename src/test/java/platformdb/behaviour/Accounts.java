@@ -1,0 +1,27 @@
+package platformdb.behaviour;
+
+import java.sql.Connection;
+import java.util.UUID;
+import platformdb.postgres.FreshDatabase;
+
+/** Creates accounts as Supabase Auth does: a row in auth.users, inserted by the server. */
+public final class Accounts {
+
+    private Accounts() {
+    }
+
+    public static UUID signUp(FreshDatabase database, String email) {
+        return signUp(database, email, "{}");
+    }
+
+    /** A new auth user with the given sign-up metadata (raw_user_meta_data, JSON). */
+    public static UUID signUp(FreshDatabase database, String email, String metadataJson) {
+        UUID id = UUID.randomUUID();
+        try (Connection server = database.connect()) {
+            Sql.update(server, "insert into auth.users (id, email, raw_user_meta_data) values (?, ?, ?::jsonb)", id, email, metadataJson);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+}

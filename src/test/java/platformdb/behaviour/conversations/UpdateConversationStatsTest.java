@@ -1,0 +1,86 @@
+package platformdb.behaviour.conversations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import platformdb.behaviour.Accounts;
+import platformdb.behaviour.Sql;
+import platformdb.liquibase.DeployedSchema;
+import platformdb.postgres.FreshDatabase;
+
+/** update_conversation_stats (seed 002) keeps message_count and last_message_at right as messages come and go. */
+class UpdateConversationStatsTest {
+
+    private static final String STATS = "select message_count || ' at ' || coalesce(to_char(last_message_at at time zone 'UTC', 'HH24:MI'), 'none')"
+            + " from public.conversations where id = ?::uuid";
+    private static FreshDatabase database;
+    private static UUID alice;
+
+    @BeforeAll
+    static void deploy() {
+        database = DeployedSchema.freshDatabase();
+        alice = Accounts.signUp(database, "alice@example.com");
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+    }
+
+    @Test
+    void aNewConversationHasNoMessagesAndNoLastMessageTime() throws SQLException {
+        try (Connection asAlice = database.connectAs("authenticated", alice)) {
+            String conversation = newConversation(asAlice);
+            assertEquals("0 at none", Sql.one(asAlice, STATS, conversation));
+        }
+    }
+
+    @Test
+    void insertingMessagesCountsThemAndKeepsTheLatestTimeEvenWhenOneArrivesLate() throws SQLException {
+        try (Connection asAlice = database.connectAs("authenticated", alice)) {
+            String conversation = newConversation(asAlice);
+            message(asAlice, conversation, "10:00");
+            message(asAlice, conversation, "10:05");
+            assertEquals("2 at 10:05", Sql.one(asAlice, STATS, conversation));
+            message(asAlice, conversation, "09:59");
+            assertEquals("3 at 10:05", Sql.one(asAlice, STATS, conversation), "an older message must not move last_message_at back");
+        }
+    }
+
+    @Test
+    void deletingMessagesCountsDownAndFallsBackToTheLatestRemainingMessage() throws SQLException {
+        try (Connection asAlice = database.connectAs("authenticated", alice)) {
+            String conversation = newConversation(asAlice);
+            String first = message(asAlice, conversation, "10:00");
+            String latest = message(asAlice, conversation, "10:05");
+            Sql.update(asAlice, "delete from public.messages where id = ?::uuid", latest);
+            assertEquals("1 at 10:00", Sql.one(asAlice, STATS, conversation));
+            Sql.update(asAlice, "delete from public.messages where id = ?::uuid", first);
+            assertEquals("0 at none", Sql.one(asAlice, STATS, conversation));
+        }
+    }
+
+    @Test
+    void messagesOfOneConversationDoNotTouchAnother() throws SQLException {
+        try (Connection asAlice = database.connectAs("authenticated", alice)) {
+            String busy = newConversation(asAlice);
+            String quiet = newConversation(asAlice);
+            message(asAlice, busy, "11:00");
+            assertEquals("0 at none", Sql.one(asAlice, STATS, quiet));
+        }
+    }
+
+    private static String newConversation(Connection connection) {
+        return Sql.one(connection, "insert into public.conversations (user_id) values (?) returning id", alice);
+    }
+
+    private static String message(Connection connection, String conversation, String hhmm) {
+        return Sql.one(connection, "insert into public.messages (conversation_id, role, content, created_at)"
+                + " values (?::uuid, 'user', 'text', ('2025-03-01 ' || ? || ':00+00')::timestamptz) returning id", conversation, hhmm);
+    }
+}

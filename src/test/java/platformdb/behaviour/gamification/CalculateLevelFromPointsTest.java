@@ -1,0 +1,48 @@
+package platformdb.behaviour.gamification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import platformdb.behaviour.Sql;
+import platformdb.liquibase.DeployedSchema;
+import platformdb.postgres.FreshDatabase;
+
+/** calculate_level_from_points (seed 003): level = floor(sqrt(points / 100)) + 1; no points or negative is level 1. */
+class CalculateLevelFromPointsTest {
+
+    private static FreshDatabase database;
+
+    @BeforeAll
+    static void deploy() {
+        database = DeployedSchema.freshDatabase();
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+    }
+
+    @ParameterizedTest(name = "{0} points is level {1}")
+    @CsvSource(nullValues = "null", textBlock = """
+            0,    1
+            99,   1
+            100,  2
+            399,  2
+            400,  3
+            899,  3
+            900,  4
+            10000, 11
+            -50,  1
+            null, 1
+            """)
+    void pointsGiveTheLevel(Integer points, int level) throws SQLException {
+        try (Connection connection = database.connectAs("authenticated", null)) {
+            assertEquals(String.valueOf(level), Sql.one(connection, "select public.calculate_level_from_points(?::integer)", points));
+        }
+    }
+}

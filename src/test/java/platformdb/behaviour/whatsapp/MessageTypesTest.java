@@ -1,0 +1,66 @@
+package platformdb.behaviour.whatsapp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import platformdb.behaviour.Sql;
+import platformdb.behaviour.tenants.Tenants;
+import platformdb.liquibase.DeployedSchema;
+import platformdb.postgres.FreshDatabase;
+
+/** Seed 001 msg_type: messages carry one of the WhatsApp message types, text unless said otherwise. */
+class MessageTypesTest {
+
+    private static FreshDatabase database;
+    private static UUID conversation;
+
+    @BeforeAll
+    static void aWhatsAppConversation() {
+        database = DeployedSchema.freshDatabase();
+        UUID maria = Tenants.account(database, "maria@example.com");
+        conversation = UUID.fromString(Tenants.asServer(database,
+                "insert into public.conversations (user_id, channel) values (?, 'whatsapp') returning id", maria));
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"text", "image", "audio", "video", "document", "location", "interactive", "contacts", "unsupported",
+            "sticker", "reaction", "order"})
+    void aMessageMayHaveEveryWhatsAppType(String type) {
+        assertEquals(type, Tenants.asServer(database,
+                "insert into public.messages (conversation_id, role, type) values (?, 'user', ?::public.msg_type) returning type::text", conversation, type));
+    }
+
+    @Test
+    void theV23TypesComeAfterTheFirstOnesInTheEnum() {
+        assertEquals("text,image,audio,video,document,location,interactive,contacts,unsupported,sticker,reaction,order",
+                Tenants.asServer(database, "select string_agg(enumlabel, ',' order by enumsortorder) from pg_enum where enumtypid = 'public.msg_type'::regtype"));
+    }
+
+    @Test
+    void aMessageIsTextUnlessSaidOtherwise() {
+        assertEquals("text", Tenants.asServer(database,
+                "insert into public.messages (conversation_id, role, content) values (?, 'assistant', 'Hola') returning type::text", conversation));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"gif", "Sticker", "voice", ""})
+    void anUnknownTypeIsRejected(String type) throws SQLException {
+        try (Connection server = database.connect()) {
+            SQLException refused = Sql.failure(server, "insert into public.messages (conversation_id, role, type) values (?, 'user', ?::public.msg_type)", conversation, type);
+            assertTrue(refused.getMessage().contains("invalid input value for enum"), refused.getMessage());
+        }
+    }
+}
