@@ -1,0 +1,137 @@
+package platformdb.tooling;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import platformdb.liquibase.Changelog;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * The project's command-line scripts (scripts/liquibase, scripts/preview, or a shell running runbook commands)
+ * run as a user runs them, from the repository root, pointed at a test database through Liquibase's
+ * environment variables, which take precedence over liquibase.properties. The scripts get the test classpath,
+ * so no Maven runs inside the suite; everything else is exactly what a user runs.
+ */
+final class Cli {
+
+    static final Path ROOT = Changelog.PROJECT_ROOT;
+    private static final long TIMEOUT_MINUTES = 5;
+
+    private final Map<String, String> environment = new HashMap<>();
+
+    private Cli(FreshDatabase database) {
+        environment.put("LIQUIBASE_COMMAND_URL", database.jdbcUrl());
+        environment.put("LIQUIBASE_COMMAND_USERNAME", database.server().username());
+        environment.put("LIQUIBASE_COMMAND_PASSWORD", database.server().password());
+        environment.put("PLATFORMDB_CLASSPATH", testClasspath());
+        environment.put("LIQUIBASE_ANALYTICS_ENABLED", "false");
+    }
+
+    static Cli against(FreshDatabase database) {
+        return new Cli(database);
+    }
+
+    Cli with(String variable, String value) {
+        environment.put(variable, value);
+        return this;
+    }
+
+    /** Runs scripts/liquibase with the arguments. */
+    Result liquibase(String... arguments) {
+        return run(prepend("scripts/liquibase", arguments));
+    }
+
+    /** Runs scripts/preview with the arguments. */
+    Result preview(String... arguments) {
+        return run(prepend("scripts/preview", arguments));
+    }
+
+    Result run(List<String> command) {
+        Process process = start(command, false);
+        CompletableFuture<String> stdout = drain(process.getInputStream());
+        CompletableFuture<String> stderr = drain(process.getErrorStream());
+        int exitCode = waitFor(process, command);
+        return new Result(command, exitCode, stdout.join(), stderr.join());
+    }
+
+    /** Starts the command with stderr merged into stdout, for a test that reads its output as it comes. */
+    Process startMerged(List<String> command) {
+        return start(command, true);
+    }
+
+    static int waitFor(Process process, List<String> command) {
+        try {
+            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + TIMEOUT_MINUTES + " minutes");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static CompletableFuture<String> drain(java.io.InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private Process start(List<String> command, boolean mergeErrors) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(mergeErrors);
+        builder.environment().putAll(environment);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + command, e);
+        }
+    }
+
+    private static List<String> prepend(String script, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve(script).toString());
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /** The classpath of this test JVM (Surefire names it apart from its booter jar). */
+    private static String testClasspath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
+    record Result(List<String> command, int exitCode, String stdout, String stderr) {
+
+        String output() {
+            return stdout + stderr;
+        }
+
+        List<String> stderrLines() {
+            return stderr.lines().filter(line -> !line.isBlank()).toList();
+        }
+
+        /** For assertion messages. */
+        String describe() {
+            return String.join(" ", command) + " exited " + exitCode + "\n--- stdout:\n" + stdout + "\n--- stderr:\n" + stderr;
+        }
+
+        Result assertSucceeded() {
+            if (exitCode != 0) {
+                throw new AssertionError("expected success: " + describe());
+            }
+            return this;
+        }
+    }
+}
