@@ -1,0 +1,89 @@
+package platformdb.security.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import platformdb.liquibase.DeployedSchema;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * Every function in public has an EXECUTE declaration, and each API role holds EXECUTE exactly as declared;
+ * a role that must not execute a function is refused when it actually calls it.
+ */
+class FunctionPrivilegesTest {
+
+    private static FreshDatabase database;
+    private static AccessMatrix matrix;
+    private static Map<String, FunctionPrivileges.Actual> functions;
+
+    @BeforeAll
+    static void deploy() throws SQLException {
+        database = DeployedSchema.freshDatabase();
+        matrix = AccessMatrix.load();
+        try (Connection server = database.connect()) {
+            functions = FunctionPrivileges.actual(server);
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        database.close();
+    }
+
+    @Test
+    void everyFunctionIsDeclaredAndEveryDeclarationMatchesTheCatalog() throws SQLException {
+        try (Connection server = database.connect()) {
+            List<String> problems = FunctionPrivileges.problems(server, matrix);
+            assertEquals(List.of(), problems, () -> String.join("\n", problems));
+        }
+    }
+
+    @Test
+    void definerFunctionsAreLockedDownUnlessTheMatrixSaysSo() throws SQLException {
+        try (Connection server = database.connect()) {
+            List<String> violations = DefinerFunctionLint.violations(server, matrix);
+            assertEquals(List.of(), violations, () -> String.join("\n", violations));
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicNode> eachRoleExecutesExactlyWhatIsDeclared() {
+        return functions.values().stream().map(function -> DynamicContainer.dynamicContainer(function.signature(),
+                FunctionPrivileges.API_ROLES.stream().map(role -> DynamicTest.dynamicTest(role, () -> {
+                    AccessMatrix.Function declared = matrix.functions().get(function.signature());
+                    if (declared == null) {
+                        fail("public." + function.signature() + " has no EXECUTE declaration in the access matrix");
+                    }
+                    boolean expected = declared.execute().contains(role);
+                    try (Connection server = database.connect()) {
+                        assertEquals(expected, FunctionPrivileges.mayExecute(server, role, function.signature()),
+                                role + " EXECUTE on public." + function.signature());
+                    }
+                    if (!expected && !"service_role".equals(role)) {
+                        assertCallRefused(role, function);
+                    }
+                }))));
+    }
+
+    private static void assertCallRefused(String role, FunctionPrivileges.Actual function) throws SQLException {
+        try (Connection caller = database.connectAs(role, null); Statement statement = caller.createStatement()) {
+            statement.execute("select " + function.nullCall());
+            fail(role + " called " + function.nullCall() + ", which the matrix forbids");
+        } catch (SQLException e) {
+            assertEquals("42501", e.getSQLState(), role + " calling " + function.nullCall() + " must be refused for lack of privilege, got: " + e.getMessage());
+        }
+    }
+}
