@@ -10,29 +10,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** The compatibility layer behaves as Supabase does, for the parts the platform relies on. */
 class SupabaseCompatibilityTest {
 
     private static final UUID ALICE = UUID.fromString("00000000-0000-4000-8000-00000000a11c");
+
+    @Deployed
     private static FreshDatabase database;
-
-    @BeforeAll
-    static void deploy() {
-        database = DeployedSchema.freshDatabase();
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
-    }
 
     @Test
     void authFunctionsReadTheRequestJwtClaims() throws SQLException {

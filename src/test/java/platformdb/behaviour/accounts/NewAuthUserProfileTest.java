@@ -9,28 +9,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.Accounts;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** on_auth_user_created runs handle_new_user_profile (seed 003): one profile per new user, with a referral code. */
 class NewAuthUserProfileTest {
 
+    @Deployed
     private static FreshDatabase database;
-
-    @BeforeAll
-    static void deploy() {
-        database = DeployedSchema.freshDatabase();
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
-    }
 
     @Test
     void aNewAuthUserGetsExactlyOneProfileWithTheirEmailAndName() throws SQLException {

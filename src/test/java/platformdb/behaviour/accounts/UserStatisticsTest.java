@@ -6,24 +6,23 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.Accounts;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** The user_statistics view (seed 002, security invoker) shows a user their own figures and nobody else's. */
 class UserStatisticsTest {
 
+    @Deployed
     private static FreshDatabase database;
     private static UUID alice;
     private static UUID bob;
 
     @BeforeAll
     static void aliceAndBobHaveMemoriesConversationsAndFeedback() throws SQLException {
-        database = DeployedSchema.freshDatabase();
         alice = Accounts.signUp(database, "alice@example.com");
         bob = Accounts.signUp(database, "bob@example.com");
         try (Connection server = database.connect()) {
@@ -36,11 +35,6 @@ class UserStatisticsTest {
             Sql.update(server, "insert into public.feedback (user_id, conversation_id, rating) values (?, ?::uuid, 5)", alice, conversation);
             Sql.update(server, "insert into public.conversations (user_id) values (?), (?)", bob, bob);
         }
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

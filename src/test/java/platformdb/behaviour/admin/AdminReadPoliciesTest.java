@@ -6,25 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import platformdb.behaviour.Accounts;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** The server-only tables system_metrics and n8n_chat_histories: admins read them, users neither read nor write. */
 class AdminReadPoliciesTest {
 
+    @Deployed
     private static FreshDatabase database;
     private static UUID admin;
     private static UUID user;
 
     @BeforeAll
     static void deploy() throws SQLException {
-        database = DeployedSchema.freshDatabase();
         admin = Accounts.signUp(database, "admin@example.com");
         user = Accounts.signUp(database, "user@example.com");
         try (Connection server = database.connect()) {
@@ -32,11 +31,6 @@ class AdminReadPoliciesTest {
             Sql.update(server, "insert into public.system_metrics (metric_name, metric_value) values ('latency_ms', 12.5)");
             Sql.update(server, "insert into public.n8n_chat_histories (session_id, message) values ('s1', '{\"type\": \"human\"}')");
         }
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @ParameterizedTest

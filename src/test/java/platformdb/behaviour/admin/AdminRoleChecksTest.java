@@ -5,29 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.Accounts;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** is_admin_user() and is_superuser() (seed 003, security invoker) follow the caller's row in admin_users. */
 class AdminRoleChecksTest {
 
     private static final String CHECKS = "select 'admin=' || public.is_admin_user() || ' superuser=' || public.is_superuser()";
+
+    @Deployed
     private static FreshDatabase database;
-
-    @BeforeAll
-    static void deploy() {
-        database = DeployedSchema.freshDatabase();
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
-    }
 
     @Test
     void aUserWithoutAnAdminRowIsNeither() throws SQLException {

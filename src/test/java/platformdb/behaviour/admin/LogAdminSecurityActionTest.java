@@ -6,34 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.Accounts;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** log_admin_security_action (seed 003) records a security event in the calling admin's name; nobody else may. */
 class LogAdminSecurityActionTest {
 
+    @Deployed
     private static FreshDatabase database;
     private static UUID admin;
     private static UUID user;
 
     @BeforeAll
     static void deploy() throws SQLException {
-        database = DeployedSchema.freshDatabase();
         admin = Accounts.signUp(database, "admin@example.com");
         user = Accounts.signUp(database, "user@example.com");
         try (Connection server = database.connect()) {
             Sql.update(server, "insert into public.admin_users (user_id, role) values (?, 'admin')", admin);
         }
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

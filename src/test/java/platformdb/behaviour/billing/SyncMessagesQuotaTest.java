@@ -5,31 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import platformdb.behaviour.Accounts;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** sync_messages_quota (seed 003): a plan's message quota follows its tier (FREE 50, BASIC 500, PRO 5000, ENTERPRISE unlimited). */
 class SyncMessagesQuotaTest {
 
     private static final String QUOTA = "select coalesce(messages_quota::text, 'unlimited') from public.user_plans where user_id = ?";
+
+    @Deployed
     private static FreshDatabase database;
-
-    @BeforeAll
-    static void deploy() {
-        database = DeployedSchema.freshDatabase();
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
-    }
 
     @ParameterizedTest(name = "a new {0} plan gets a quota of {1}")
     @CsvSource({"FREE, 50", "BASIC, 500", "PRO, 5000", "ENTERPRISE, unlimited"})

@@ -3,30 +3,24 @@ package platformdb.behaviour.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.tenants.Tenants;
 import platformdb.behaviour.tenants.Tenants.Tenant;
 import platformdb.behaviour.tenants.UpdatedAt;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** set_updated_at keeps conversations.updated_at, for widget and WhatsApp conversations alike. */
 class ConversationsUpdatedAtTest {
 
+    @Deployed
     private static FreshDatabase database;
     private static Tenant alice;
 
     @BeforeAll
     static void deploy() {
-        database = DeployedSchema.freshDatabase();
         alice = Tenants.signUp(database, "alice");
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

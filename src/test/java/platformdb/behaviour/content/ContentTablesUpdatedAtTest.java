@@ -3,31 +3,25 @@ package platformdb.behaviour.content;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.tenants.Tenants;
 import platformdb.behaviour.tenants.Tenants.Tenant;
 import platformdb.behaviour.tenants.UpdatedAt;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** set_updated_at keeps updated_at of the content tables (domains, website_content, ai_optimized_content, domain_patterns). */
 class ContentTablesUpdatedAtTest {
 
+    @Deployed
     private static FreshDatabase database;
     private static UUID domain;
 
     @BeforeAll
     static void aDomainCrawledLongAgo() {
-        database = DeployedSchema.freshDatabase();
         Tenant alice = Tenants.signUp(database, "alice");
         domain = insert("insert into public.domains (customer_id, domain, updated_at) values (?, 'shop.alice.example.com', '%s') returning id", alice.site());
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

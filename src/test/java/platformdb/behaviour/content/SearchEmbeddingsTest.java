@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.Sql;
 import platformdb.behaviour.tenants.Tenants;
 import platformdb.behaviour.tenants.Tenants.Tenant;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -26,13 +25,13 @@ class SearchEmbeddingsTest {
     /** The query: the first axis. Chunks lie at known angles to it, so their similarities are known exactly. */
     private static final String QUERY = Embeddings.of(1);
 
+    @Deployed
     private static FreshDatabase database;
     private static Tenant alice;
     private static Tenant bob;
 
     @BeforeAll
     static void twoSitesWithEmbeddedChunks() {
-        database = DeployedSchema.freshDatabase();
         alice = Tenants.signUp(database, "alice");
         bob = Tenants.signUp(database, "bob");
         UUID alicePage = page(alice);
@@ -42,11 +41,6 @@ class SearchEmbeddingsTest {
         chunk(alicePage, 3, "45 degrees", Embeddings.of(1, 1));
         chunk(alicePage, 4, "not embedded yet", null);
         chunk(page(bob), 0, "bob's same direction", Embeddings.of(3));
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

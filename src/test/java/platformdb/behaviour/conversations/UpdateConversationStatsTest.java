@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.Accounts;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** update_conversation_stats (seed 002) keeps message_count and last_message_at right as messages come and go. */
@@ -18,18 +17,14 @@ class UpdateConversationStatsTest {
 
     private static final String STATS = "select message_count || ' at ' || coalesce(to_char(last_message_at at time zone 'UTC', 'HH24:MI'), 'none')"
             + " from public.conversations where id = ?::uuid";
+
+    @Deployed
     private static FreshDatabase database;
     private static UUID alice;
 
     @BeforeAll
     static void deploy() {
-        database = DeployedSchema.freshDatabase();
         alice = Accounts.signUp(database, "alice@example.com");
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

@@ -7,12 +7,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.Accounts;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** award_points (seed 003) adds points, logs every award and levels up per calculate_level_from_points. */
@@ -21,17 +19,9 @@ class AwardPointsTest {
     private static final String SCORE = "select total_points || ' points, level ' || level from public.user_gamification where user_id = ?";
     private static final String LOG = "select points || ' for ' || reason || ': level ' || level_before || ' -> ' || level_after"
             + " from public.gamification_logs where user_id = ? order by created_at, id";
+
+    @Deployed
     private static FreshDatabase database;
-
-    @BeforeAll
-    static void deploy() {
-        database = DeployedSchema.freshDatabase();
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
-    }
 
     @Test
     void theFirstAwardCreatesTheScoreAndLogsIt() throws SQLException {

@@ -4,28 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** calculate_level_from_points (seed 003): level = floor(sqrt(points / 100)) + 1; no points or negative is level 1. */
 class CalculateLevelFromPointsTest {
 
+    @Deployed
     private static FreshDatabase database;
-
-    @BeforeAll
-    static void deploy() {
-        database = DeployedSchema.freshDatabase();
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
-    }
 
     @ParameterizedTest(name = "{0} points is level {1}")
     @CsvSource(nullValues = "null", textBlock = """

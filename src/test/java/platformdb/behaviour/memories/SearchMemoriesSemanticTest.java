@@ -6,12 +6,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.Accounts;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -22,13 +21,14 @@ class SearchMemoriesSemanticTest {
 
     private static final String SEARCH = "select content from public.search_memories_semantic(?, ?::extensions.vector, ?, ?)";
     private static final String QUERY = embedding(1, 0);
+
+    @Deployed
     private static FreshDatabase database;
     private static UUID alice;
     private static UUID bob;
 
     @BeforeAll
     static void aliceAndBobHaveMemories() throws SQLException {
-        database = DeployedSchema.freshDatabase();
         alice = Accounts.signUp(database, "alice@example.com");
         bob = Accounts.signUp(database, "bob@example.com");
         try (Connection server = database.connect()) {
@@ -39,11 +39,6 @@ class SearchMemoriesSemanticTest {
             memory(server, alice, "alice without embedding", null, false);
             memory(server, bob, "bob identical", embedding(1, 0), false);      // 1, but bob's
         }
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import platformdb.behaviour.Accounts;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -20,20 +19,15 @@ import platformdb.postgres.FreshDatabase;
  */
 class OwnRowsIsolationTest {
 
+    @Deployed
     private static FreshDatabase database;
     private static UUID alice;
     private static UUID bob;
 
     @BeforeAll
     static void deploy() {
-        database = DeployedSchema.freshDatabase();
         alice = Accounts.signUp(database, "alice@example.com");
         bob = Accounts.signUp(database, "bob@example.com");
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,14 +6,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import platformdb.behaviour.Accounts;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -22,18 +21,13 @@ import platformdb.postgres.FreshDatabase;
  */
 class UpdatedAtTriggersTest {
 
+    @Deployed
     private static FreshDatabase database;
     private static UUID alice;
 
     @BeforeAll
     static void deploy() {
-        database = DeployedSchema.freshDatabase();
         alice = Accounts.signUp(database, "alice@example.com");
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

@@ -9,14 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import platformdb.behaviour.Sql;
 import platformdb.behaviour.tenants.Tenants.Tenant;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -25,6 +24,7 @@ import platformdb.postgres.FreshDatabase;
  */
 class TenantIsolationTest {
 
+    @Deployed
     private static FreshDatabase database;
     private static Tenant alice;
     private static Tenant bob;
@@ -33,16 +33,10 @@ class TenantIsolationTest {
 
     @BeforeAll
     static void twoTenantsWithASiteFullOfData() {
-        database = DeployedSchema.freshDatabase();
         alice = Tenants.signUp(database, "alice");
         bob = Tenants.signUp(database, "bob");
         aliceRows = siteData(alice);
         bobRows = siteData(bob);
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @ParameterizedTest(name = "{0}")

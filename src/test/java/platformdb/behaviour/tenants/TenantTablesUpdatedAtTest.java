@@ -3,22 +3,21 @@ package platformdb.behaviour.tenants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.tenants.Tenants.Tenant;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** set_updated_at keeps updated_at of the tenant tables (customers, customer_configs, support_tickets). */
 class TenantTablesUpdatedAtTest {
 
+    @Deployed
     private static FreshDatabase database;
     private static Tenant alice;
 
     @BeforeAll
     static void aTenantLastChangedLongAgo() {
-        database = DeployedSchema.freshDatabase();
         alice = Tenants.signUp(database, "alice");
         database.execute("alter table public.customers disable trigger trg_customers_set_updated_at;"
                 + " update public.customers set updated_at = '" + UpdatedAt.LONG_AGO + "';"
@@ -26,11 +25,6 @@ class TenantTablesUpdatedAtTest {
         database.execute("alter table public.customer_configs disable trigger trg_customer_configs_set_updated_at;"
                 + " update public.customer_configs set updated_at = '" + UpdatedAt.LONG_AGO + "';"
                 + " alter table public.customer_configs enable trigger trg_customer_configs_set_updated_at");
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

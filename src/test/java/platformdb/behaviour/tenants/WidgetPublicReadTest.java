@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.Sql;
 import platformdb.behaviour.tenants.Tenants.Tenant;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -22,6 +21,7 @@ class WidgetPublicReadTest {
 
     private static final String WIDGET_COLUMNS = "select domain, business_name, primary_color from public.customer_configs order by domain";
 
+    @Deployed
     private static FreshDatabase database;
     private static Tenant alice;
     private static Tenant bob;
@@ -29,17 +29,11 @@ class WidgetPublicReadTest {
 
     @BeforeAll
     static void threeSitesOneOfThemInactive() {
-        database = DeployedSchema.freshDatabase();
         alice = Tenants.signUp(database, "alice");
         bob = Tenants.signUp(database, "bob");
         closed = Tenants.signUp(database, "closed");
         Tenants.changeAsServer(database, "update public.customer_configs set active = false, encrypted_credentials = '{\"key\": \"secret\"}' where id = ?", closed.site());
         Tenants.changeAsServer(database, "update public.customer_configs set encrypted_credentials = '{\"key\": \"secret\"}', woocommerce_url = 'https://shop.example.com' where id = ?", alice.site());
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

@@ -6,12 +6,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.Sql;
 import platformdb.behaviour.tenants.Tenants;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -23,13 +22,13 @@ class AiUsageDailyCostsTest {
     private static final String DAILY = "select usage_date || ' ' || provider || ' ' || model || ' calls=' || calls || ' in=' || input_tokens"
             + " || ' out=' || output_tokens || ' usd=' || cost_usd from public.ai_usage_daily_costs order by 1";
 
+    @Deployed
     private static FreshDatabase database;
     private static UUID maria;
     private static UUID juan;
 
     @BeforeAll
     static void callsOfTwoUsersAndTheSystem() {
-        database = DeployedSchema.freshDatabase();
         maria = Tenants.account(database, "maria@example.com");
         juan = Tenants.account(database, "juan@example.com");
         call(maria, "openai", "gpt-4o-mini", 1000, 200, "0.000270", "2025-03-01T08:00:00Z");
@@ -38,11 +37,6 @@ class AiUsageDailyCostsTest {
         call(maria, "anthropic", "claude-3-5-haiku", 300, 50, "0.000440", "2025-03-01T23:30:00-05:00");
         call(juan, "openai", "gpt-4o-mini", 9000, 9000, "0.006750", "2025-03-01T09:00:00Z");
         call(null, "openai", "text-embedding-3-small", 7000, 0, "0.000140", "2025-03-01T10:00:00Z");
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

@@ -6,33 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import platformdb.behaviour.Sql;
 import platformdb.behaviour.tenants.Tenants;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** Seed 001 msg_type: messages carry one of the WhatsApp message types, text unless said otherwise. */
 class MessageTypesTest {
 
+    @Deployed
     private static FreshDatabase database;
     private static UUID conversation;
 
     @BeforeAll
     static void aWhatsAppConversation() {
-        database = DeployedSchema.freshDatabase();
         UUID maria = Tenants.account(database, "maria@example.com");
         conversation = UUID.fromString(Tenants.asServer(database,
                 "insert into public.conversations (user_id, channel) values (?, 'whatsapp') returning id", maria));
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,29 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import platformdb.behaviour.Sql;
 import platformdb.behaviour.tenants.Tenants;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** Seed 001 chk_phone_e164: a WhatsApp number is stored in E.164 (+, country code, 8 to 15 digits in all) or not at all. */
 class PhoneE164Test {
 
+    @Deployed
     private static FreshDatabase database;
-
-    @BeforeAll
-    static void deploy() {
-        database = DeployedSchema.freshDatabase();
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
-    }
 
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"3001234567", "573001234567", "+0573001234567", "+1234567", "+1234567890123456",

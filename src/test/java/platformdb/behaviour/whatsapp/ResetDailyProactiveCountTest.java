@@ -6,12 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.Sql;
 import platformdb.behaviour.tenants.Tenants;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -27,17 +25,8 @@ class ResetDailyProactiveCountTest {
     private static final String LAST_SECOND_OF_YESTERDAY_IN_BOGOTA = BOGOTA_MIDNIGHT + " - interval '1 second'";
     private static final AtomicLong PHONES = new AtomicLong(573005550000L);
 
+    @Deployed
     private static FreshDatabase database;
-
-    @BeforeAll
-    static void deploy() {
-        database = DeployedSchema.freshDatabase();
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
-    }
 
     @Test
     void anUpdateAfterBogotaMidnightResetsYesterdaysCount() throws SQLException {

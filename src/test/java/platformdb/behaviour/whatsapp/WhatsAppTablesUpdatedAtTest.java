@@ -3,12 +3,11 @@ package platformdb.behaviour.whatsapp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.tenants.Tenants;
 import platformdb.behaviour.tenants.UpdatedAt;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -20,18 +19,13 @@ class WhatsAppTablesUpdatedAtTest {
 
     private static final String LONG_AGO = "'" + UpdatedAt.LONG_AGO + "'";
 
+    @Deployed
     private static FreshDatabase database;
     private static UUID maria;
 
     @BeforeAll
     static void aWhatsAppUser() {
-        database = DeployedSchema.freshDatabase();
         maria = Tenants.account(database, "maria@example.com");
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

@@ -9,14 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import platformdb.behaviour.Sql;
 import platformdb.behaviour.tenants.Tenants;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -28,6 +27,7 @@ class WhatsAppUserIsolationTest {
     private static final List<String> OWN_TABLES = List.of("user_profiles", "conversations", "messages", "memories",
             "scheduled_messages", "whatsapp_flow_sessions", "whatsapp_calls", "messaging_windows", "dead_letter_queue", "ai_usage_costs");
 
+    @Deployed
     private static FreshDatabase database;
     private static UUID maria;
     private static UUID juan;
@@ -36,18 +36,12 @@ class WhatsAppUserIsolationTest {
 
     @BeforeAll
     static void twoWhatsAppUsersWithHistory() {
-        database = DeployedSchema.freshDatabase();
         maria = Tenants.account(database, "maria@example.com");
         juan = Tenants.account(database, "juan@example.com");
         mariaRows = history(maria, "+573001110001");
         juanRows = history(juan, "+573001110002");
         Tenants.changeAsServer(database, "insert into public.dead_letter_queue (source, payload, error_message) values ('ai_processing', '{}', 'no user')");
         Tenants.changeAsServer(database, "insert into public.ai_usage_costs (provider, model, operation) values ('openai', 'text-embedding-3-small', 'embedding')");
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @ParameterizedTest(name = "{0}")

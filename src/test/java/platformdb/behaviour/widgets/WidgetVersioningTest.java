@@ -6,12 +6,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.behaviour.Accounts;
 import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /** Seed 004's versioned widgets: bump_widget_version and record_widget_version keep one snapshot per version. */
@@ -19,20 +18,16 @@ class WidgetVersioningTest {
 
     private static final String VERSIONS = "select version || ':' || name || ':' || config::text || ':' || (created_by = ?)"
             + " from public.widget_versions where widget_id = ?::uuid order by version";
+
+    @Deployed
     private static FreshDatabase database;
     private static UUID alice;
     private static UUID bob;
 
     @BeforeAll
     static void deploy() {
-        database = DeployedSchema.freshDatabase();
         alice = Accounts.signUp(database, "alice@example.com");
         bob = Accounts.signUp(database, "bob@example.com");
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -98,19 +97,14 @@ class AccessCheckerCatchesFaultsTest {
               "fixture_never_created()": {}
             """;
 
+    @Deployed
     private static FreshDatabase database;
     private static AccessMatrix matrix;
 
     @BeforeAll
     static void deployWithFixtures() {
-        database = DeployedSchema.freshDatabase();
         database.execute(FIXTURE_SCHEMA);
         matrix = AccessMatrix.parse(FIXTURE_MATRIX);
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

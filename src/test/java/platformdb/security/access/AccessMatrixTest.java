@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -18,18 +17,13 @@ import platformdb.postgres.FreshDatabase;
  */
 class AccessMatrixTest {
 
+    @Deployed
     private static FreshDatabase database;
     private static AccessChecker checker;
 
     @BeforeAll
     static void deployAndMakeRows() {
-        database = DeployedSchema.freshDatabase();
         checker = new AccessChecker(database, AccessMatrix.load());
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test

@@ -9,14 +9,13 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -25,22 +24,17 @@ import platformdb.postgres.FreshDatabase;
  */
 class FunctionPrivilegesTest {
 
+    @Deployed
     private static FreshDatabase database;
     private static AccessMatrix matrix;
     private static Map<String, FunctionPrivileges.Actual> functions;
 
     @BeforeAll
     static void deploy() throws SQLException {
-        database = DeployedSchema.freshDatabase();
         matrix = AccessMatrix.load();
         try (Connection server = database.connect()) {
             functions = FunctionPrivileges.actual(server);
         }
-    }
-
-    @AfterAll
-    static void drop() {
-        database.close();
     }
 
     @Test
