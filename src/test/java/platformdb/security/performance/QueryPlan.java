@@ -43,6 +43,20 @@ final class QueryPlan {
         return ((Number) ((Map<String, Object>) top.get("Plan")).get("Total Cost")).doubleValue();
     }
 
+    /**
+     * Shared buffers the execution hit or read, sub-plans and init-plans included (EXPLAIN (ANALYZE, BUFFERS)
+     * only; -1 otherwise): the pages the read really touched. For a given plan and data it is the same on every
+     * run and every machine, unlike the time.
+     */
+    @SuppressWarnings("unchecked")
+    long sharedBuffers() {
+        Map<String, Object> plan = (Map<String, Object>) top.get("Plan");
+        if (!(plan.get("Shared Hit Blocks") instanceof Number hit) || !(plan.get("Shared Read Blocks") instanceof Number read)) {
+            return -1;
+        }
+        return hit.longValue() + read.longValue();
+    }
+
     /** Execution time in milliseconds (EXPLAIN ANALYZE only). */
     double executionMillis() {
         Object time = top.get("Execution Time");
