@@ -8,10 +8,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -19,34 +23,98 @@ import platformdb.postgres.FreshDatabase;
  * identity ("index public.x", "policy public.t.p"), valued by everything that defines it. No OIDs, and owners
  * written OWNER, so snapshots of two databases or servers compare equal when their schemas are the same.
  * Liquibase's tracking schema is left out.
+ *
+ * <p>Each entry also remembers its scope (the table, function or type it is recomputed with) and the object it
+ * describes, so that {@link #refreshed} can recompute only what DDL touched: a cost that follows the change,
+ * not the size of the schema.
  */
 public final class CatalogSnapshot {
 
     private static final String QUERY = load("catalog-snapshot.sql")
-            .replace(":tracking_schema", "'" + FreshDatabase.TRACKING_SCHEMA + "'");
+            .replace(":tracking_schema", "'" + FreshDatabase.TRACKING_SCHEMA + "'")
+            .replace(":probe_schema", "'" + DdlProbe.SCHEMA + "'");
+    private static final String SCOPES_QUERY = load("catalog-scopes.sql");
+    private static final long ALWAYS = 0;
 
+    private record Entry(String description, long scope, long own) {
+    }
+
+    private final SortedMap<String, Entry> entries;
     private final SortedMap<String, String> objects;
 
-    private CatalogSnapshot(SortedMap<String, String> objects) {
-        this.objects = Collections.unmodifiableSortedMap(objects);
+    private CatalogSnapshot(SortedMap<String, Entry> entries) {
+        this.entries = entries;
+        SortedMap<String, String> descriptions = new TreeMap<>();
+        entries.forEach((key, entry) -> descriptions.put(key, entry.description()));
+        this.objects = Collections.unmodifiableSortedMap(descriptions);
     }
 
     public static CatalogSnapshot of(Connection connection) {
-        SortedMap<String, String> objects = new TreeMap<>();
+        return new CatalogSnapshot(query(connection, null, new TreeMap<>()));
+    }
+
+    /**
+     * This snapshot brought up to date after DDL that the probe saw: the entries of every scope touched (or
+     * depending on something touched, or holding something dropped) and the always-recomputed ones are read
+     * again, the rest kept. A command that names no object (GRANT, REVOKE) makes it a whole snapshot.
+     */
+    public CatalogSnapshot refreshed(Connection connection, DdlProbe.Changes changes) {
+        if (changes.unplaced()) {
+            return of(connection);
+        }
+        Set<Long> scopes = new HashSet<>(scopesTouched(connection, changes.touched()));
+        scopes.addAll(changes.dropped());
+        entries.values().stream().filter(entry -> changes.dropped().contains(entry.own())).forEach(entry -> scopes.add(entry.scope()));
+        SortedMap<String, Entry> kept = new TreeMap<>();
+        entries.forEach((key, entry) -> {
+            if (entry.scope() != ALWAYS && !scopes.contains(entry.scope())) {
+                kept.put(key, entry);
+            }
+        });
+        return new CatalogSnapshot(query(connection, oidArray(scopes), kept));
+    }
+
+    /** Reads the entries of the given scopes (all when null) into {@code into}. */
+    private static SortedMap<String, Entry> query(Connection connection, String scopes, SortedMap<String, Entry> into) {
         try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
+            statement.setString(1, scopes);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String key = rows.getString(1);
-                    String previous = objects.put(key, rows.getString(2));
+                    Entry previous = into.put(key, new Entry(rows.getString(2), rows.getLong(3), rows.getLong(4)));
                     if (previous != null) {
-                        throw new IllegalStateException("two catalog objects share the snapshot key " + key);
+                        throw new IllegalStateException("two catalog objects share the snapshot key " + key
+                                + (scopes == null ? "" : " (refreshed scopes " + scopes + ": an entry of an untouched scope changed)"));
                     }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("catalog snapshot failed: " + e.getMessage(), e);
         }
-        return new CatalogSnapshot(objects);
+        return into;
+    }
+
+    private static Set<Long> scopesTouched(Connection connection, Collection<long[]> touched) {
+        Set<Long> scopes = new HashSet<>();
+        if (touched.isEmpty()) {
+            return scopes;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(SCOPES_QUERY)) {
+            statement.setString(1, oidArray(touched.stream().map(object -> object[0]).toList()));
+            statement.setString(2, oidArray(touched.stream().map(object -> object[1]).toList()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    scopes.add(rows.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("finding the touched snapshot scopes failed: " + e.getMessage(), e);
+        }
+        return scopes;
+    }
+
+    private static String oidArray(Collection<Long> oids) {
+        return oids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     public static CatalogSnapshot of(FreshDatabase database) {

@@ -21,7 +21,7 @@ class ChangelogRoundTripTest {
         double meanMillis = steps.stream().mapToLong(RoundTrip.Step::nanos).average().orElse(0) / 1e6;
         RoundTrip.Step slowest = steps.stream().max(Comparator.comparingLong(RoundTrip.Step::nanos)).orElseThrow();
         int tenth = Math.max(1, steps.size() / 10);
-        System.out.printf("[round trip] %d changesets in %.1f s: %.0f ms per changeset (apply, rollback, re-apply, 3 snapshots);"
+        System.out.printf("[round trip] %d changesets in %.1f s: %.0f ms per changeset (apply, rollback, re-apply, 3 refreshed snapshots);"
                         + " first tenth %.0f ms, last tenth %.0f ms; slowest %s at %.0f ms%n",
                 steps.size(), totalNanos / 1e9, meanMillis, meanMillis(steps.subList(0, tenth)),
                 meanMillis(steps.subList(steps.size() - tenth, steps.size())), slowest.changeSet(), slowest.nanos() / 1e6);

@@ -1,59 +1,71 @@
--- One row per catalog object of the database: (key, description), object identity in the key and
--- everything that defines it in the description. No OIDs; owner names replaced by OWNER so that two
--- servers with different users compare equal. Extension members are represented by their extension.
--- :tracking_schema is the schema of Liquibase's tracking tables, left out. The query takes no bind
--- parameter, so that its prepared plan is reused from one snapshot to the next.
+-- One row per catalog object of the database: (key, description, scope, own), object identity in the key
+-- and everything that defines it in the description. No OIDs in key or description; owner names replaced
+-- by OWNER so that two servers with different users compare equal. Extension members are represented by
+-- their extension. :tracking_schema (Liquibase's tracking tables) and :probe_schema (the round trip's DDL
+-- probe) are left out.
+-- scope: the oid of the object whose rows are recomputed together (a table for its columns, constraints,
+-- indexes, policies, triggers, grants and comments; a function; a type), 0 for the few rows recomputed every
+-- time (schemas, extensions, default privileges). own: the oid of the object the row describes.
+-- The one bind parameter (an oid[] literal) restricts the rows to those scopes (and scope 0); null means all.
 with recursive
-params as (select :tracking_schema::text as tracking_schema),
+params as (select :tracking_schema::text as tracking_schema, ?::text::oid[] as scopes),
 ns as (
   select n.oid, n.nspname, n.nspowner, n.nspacl
   from pg_namespace n, params p
-  where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', p.tracking_schema)
+  where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', p.tracking_schema, :probe_schema)
     and n.nspname not like 'pg_temp_%' and n.nspname not like 'pg_toast_temp_%'
 ),
 ext_member as (
   select d.classid, d.objid from pg_depend d where d.deptype = 'e'
 ),
 rel as (
-  select c.oid, c.relname, c.relkind, c.relowner, c.relacl, c.reloptions, c.relpersistence,
-         c.relrowsecurity, c.relforcerowsecurity, ns.nspname,
-         quote_ident(ns.nspname) || '.' || quote_ident(c.relname) as qname
-  from pg_class c join ns on ns.oid = c.relnamespace
-  where not exists (select 1 from ext_member e where e.classid = 'pg_class'::regclass and e.objid = c.oid)
+  select r.* from (
+    select c.oid, c.relname, c.relkind, c.relowner, c.relacl, c.reloptions, c.relpersistence,
+           c.relrowsecurity, c.relforcerowsecurity, ns.nspname,
+           quote_ident(ns.nspname) || '.' || quote_ident(c.relname) as qname,
+           coalesce(ix.indrelid, c.oid) as scope
+    from pg_class c join ns on ns.oid = c.relnamespace
+    left join pg_index ix on ix.indexrelid = c.oid
+    where not exists (select 1 from ext_member e where e.classid = 'pg_class'::regclass and e.objid = c.oid)
+  ) r, params p
+  where p.scopes is null or r.scope = any (p.scopes)
 ),
 fn as (
   select p.oid, p.prokind, p.proowner, p.proacl, ns.nspname,
          quote_ident(ns.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')' as qname
-  from pg_proc p join ns on ns.oid = p.pronamespace
+  from pg_proc p join ns on ns.oid = p.pronamespace, params pa
   where not exists (select 1 from ext_member e where e.classid = 'pg_proc'::regclass and e.objid = p.oid)
+    and (pa.scopes is null or p.oid = any (pa.scopes))
 ),
 typ as (
   select t.oid, t.typtype, t.typowner, t.typacl, t.typbasetype, t.typtypmod, t.typnotnull, t.typdefault, t.typcollation,
          quote_ident(ns.nspname) || '.' || quote_ident(t.typname) as qname
-  from pg_type t join ns on ns.oid = t.typnamespace
+  from pg_type t join ns on ns.oid = t.typnamespace, params pa
   where not exists (select 1 from ext_member e where e.classid = 'pg_type'::regclass and e.objid = t.oid)
     and t.typcategory <> 'A' and t.typrelid = 0
+    and (pa.scopes is null or t.oid = any (pa.scopes))
 ),
 -- Privileges as "grantee: privilege, privilege*" lines, the owner written OWNER, grant options starred.
-acl_line(object_key, owner, acl) as (
-  select 'schema ' || quote_ident(nspname), nspowner, coalesce(nspacl, acldefault('n', nspowner)) from ns
+acl_line(object_key, owner, acl, scope, own) as (
+  select 'schema ' || quote_ident(nspname), nspowner, coalesce(nspacl, acldefault('n', nspowner)), 0::oid, oid from ns
   union all
   select case when relkind = 'S' then 'sequence ' else 'table ' end || qname, relowner,
-         coalesce(relacl, acldefault((case when relkind = 'S' then 's' else 'r' end)::"char", relowner))
+         coalesce(relacl, acldefault((case when relkind = 'S' then 's' else 'r' end)::"char", relowner)), scope, oid
   from rel where relkind in ('r', 'p', 'v', 'm', 'f', 'S')
   union all
-  select 'function ' || qname, proowner, coalesce(proacl, acldefault('f', proowner)) from fn
+  select 'function ' || qname, proowner, coalesce(proacl, acldefault('f', proowner)), oid, oid from fn
   union all
-  select 'type ' || qname, typowner, coalesce(typacl, acldefault('T', typowner)) from typ where typtype in ('e', 'd', 'r', 'm', 'b')
+  select 'type ' || qname, typowner, coalesce(typacl, acldefault('T', typowner)), oid, oid from typ where typtype in ('e', 'd', 'r', 'm', 'b')
 )
-select key, description from (
-  select 'schema ' || quote_ident(nspname) as key, 'exists' as description from ns
+select key, description, scope, own from (
+  select 'schema ' || quote_ident(nspname) as key, 'exists' as description, 0::oid as scope, oid as own from ns
 
   union all
   select 'relation ' || qname,
          'kind=' || relkind::text || ' persistence=' || relpersistence::text
          || ' options=' || coalesce(array_to_string(array(select unnest(reloptions) order by 1), ','), '')
-         || ' rls=' || relrowsecurity || ' force_rls=' || relforcerowsecurity
+         || ' rls=' || relrowsecurity || ' force_rls=' || relforcerowsecurity,
+         scope, oid
   from rel where relkind in ('r', 'p', 'v', 'm', 'f', 'c', 'S')
 
   union all
@@ -64,7 +76,8 @@ select key, description from (
          || ' default=' || coalesce(pg_get_expr(ad.adbin, ad.adrelid), '')
          || ' identity=' || a.attidentity::text || ' generated=' || a.attgenerated::text
          || ' collation=' || coalesce(case when a.attcollation <> t.typcollation then co.collname end, '')
-         || ' statistics=' || a.attstattarget || ' storage=' || a.attstorage::text
+         || ' statistics=' || a.attstattarget || ' storage=' || a.attstorage::text,
+         r.scope, r.oid
   from rel r
   join pg_attribute a on a.attrelid = r.oid and a.attnum > 0 and not a.attisdropped
   join pg_type t on t.oid = a.atttypid
@@ -74,7 +87,8 @@ select key, description from (
 
   union all
   select 'constraint ' || coalesce(r.qname, ty.qname) || '.' || quote_ident(con.conname),
-         'type=' || con.contype::text || ' ' || pg_get_constraintdef(con.oid) || ' validated=' || con.convalidated
+         'type=' || con.contype::text || ' ' || pg_get_constraintdef(con.oid) || ' validated=' || con.convalidated,
+         coalesce(r.scope, ty.oid), con.oid
   from pg_constraint con
   join ns on ns.oid = con.connamespace
   left join rel r on r.oid = con.conrelid
@@ -83,7 +97,8 @@ select key, description from (
 
   union all
   select 'index ' || i.qname,
-         pg_get_indexdef(x.indexrelid) || ' valid=' || x.indisvalid || ' ready=' || x.indisready
+         pg_get_indexdef(x.indexrelid) || ' valid=' || x.indisvalid || ' ready=' || x.indisready,
+         i.scope, i.oid
   from pg_index x join rel i on i.oid = x.indexrelid
 
   union all
@@ -92,54 +107,72 @@ select key, description from (
          || ' roles=' || coalesce((select string_agg(case when rid = 0 then 'PUBLIC' else rid::regrole::text end, ',' order by 1)
                                    from unnest(pol.polroles) rid), '')
          || ' using=' || coalesce(pg_get_expr(pol.polqual, pol.polrelid), '')
-         || ' with_check=' || coalesce(pg_get_expr(pol.polwithcheck, pol.polrelid), '')
+         || ' with_check=' || coalesce(pg_get_expr(pol.polwithcheck, pol.polrelid), ''),
+         r.scope, pol.oid
   from pg_policy pol join rel r on r.oid = pol.polrelid
 
   union all
   select case when f.prokind = 'a' then 'aggregate ' else 'function ' end || f.qname,
-         case when f.prokind = 'a' then 'aggregate' else pg_get_functiondef(f.oid) end
+         case when f.prokind = 'a' then 'aggregate' else pg_get_functiondef(f.oid) end,
+         f.oid, f.oid
   from fn f
 
   union all
   select 'trigger ' || r.qname || '.' || quote_ident(tg.tgname),
-         pg_get_triggerdef(tg.oid) || ' enabled=' || tg.tgenabled::text
+         pg_get_triggerdef(tg.oid) || ' enabled=' || tg.tgenabled::text,
+         r.scope, tg.oid
   from pg_trigger tg join rel r on r.oid = tg.tgrelid
   where not tg.tgisinternal
 
   union all
-  select 'view ' || qname, pg_get_viewdef(oid) from rel where relkind in ('v', 'm')
+  select 'view ' || qname, pg_get_viewdef(oid), scope, oid from rel where relkind in ('v', 'm')
 
   union all
   select 'enum ' || ty.qname,
-         'labels=' || (select string_agg(quote_literal(e.enumlabel), ',' order by e.enumsortorder) from pg_enum e where e.enumtypid = ty.oid)
+         'labels=' || (select string_agg(quote_literal(e.enumlabel), ',' order by e.enumsortorder) from pg_enum e where e.enumtypid = ty.oid),
+         ty.oid, ty.oid
   from typ ty where ty.typtype = 'e'
 
   union all
   select 'domain ' || ty.qname,
          'type=' || format_type(ty.typbasetype, ty.typtypmod) || ' not_null=' || ty.typnotnull
-         || ' default=' || coalesce(ty.typdefault, '')
+         || ' default=' || coalesce(ty.typdefault, ''),
+         ty.oid, ty.oid
   from typ ty where ty.typtype = 'd'
 
   union all
-  select 'type ' || ty.qname, 'kind=' || ty.typtype::text
+  select 'type ' || ty.qname, 'kind=' || ty.typtype::text, ty.oid, ty.oid
   from typ ty where ty.typtype in ('r', 'm', 'b')
 
   union all
   select 'sequence ' || r.qname,
          'type=' || format_type(s.seqtypid, null) || ' start=' || s.seqstart || ' increment=' || s.seqincrement
-         || ' min=' || s.seqmin || ' max=' || s.seqmax || ' cache=' || s.seqcache || ' cycle=' || s.seqcycle
+         || ' min=' || s.seqmin || ' max=' || s.seqmax || ' cache=' || s.seqcache || ' cycle=' || s.seqcycle,
+         r.scope, r.oid
   from pg_sequence s join rel r on r.oid = s.seqrelid
 
   union all
   select 'extension ' || quote_ident(x.extname),
-         'version=' || x.extversion || ' schema=' || n.nspname
+         'version=' || x.extversion || ' schema=' || n.nspname,
+         0::oid, x.oid
   from pg_extension x join pg_namespace n on n.oid = x.extnamespace
   where x.extname <> 'plpgsql'
 
   union all
-  select 'comment on ' || o.type || ' ' || o.identity, d.description
-  from pg_description d, pg_identify_object(d.classoid, d.objoid, d.objsubid) o
+  select 'comment on ' || o.type || ' ' || o.identity, d.description, cs.scope, d.objoid
+  from pg_description d
+  cross join lateral (select case d.classoid
+           when 'pg_class'::regclass then coalesce((select ix.indrelid from pg_index ix where ix.indexrelid = d.objoid), d.objoid)
+           when 'pg_constraint'::regclass then (select coalesce(nullif(c.conrelid, 0), c.contypid) from pg_constraint c where c.oid = d.objoid)
+           when 'pg_policy'::regclass then (select pol.polrelid from pg_policy pol where pol.oid = d.objoid)
+           when 'pg_trigger'::regclass then (select tg.tgrelid from pg_trigger tg where tg.oid = d.objoid)
+           when 'pg_proc'::regclass then d.objoid
+           when 'pg_type'::regclass then d.objoid
+           else 0 end as scope) cs
+  cross join params pa
+  cross join lateral pg_identify_object(d.classoid, d.objoid, d.objsubid) o
   where d.objoid >= 16384
+    and (pa.scopes is null or cs.scope = 0 or cs.scope = any (pa.scopes))
     and not exists (select 1 from ext_member e where e.classid = d.classoid and e.objid = d.objoid)
     and (d.classoid <> 'pg_namespace'::regclass or exists (select 1 from ns where ns.oid = d.objoid))
     and (d.classoid <> 'pg_class'::regclass or exists (select 1 from rel where rel.oid = d.objoid))
@@ -150,18 +183,20 @@ select key, description from (
          || case when x.grantee = 0 then 'PUBLIC' when x.grantee = l.owner then 'OWNER' else x.grantee::regrole::text end,
          string_agg(x.privilege_type || case when x.is_grantable then '*' else '' end
                     || case when x.grantor <> l.owner then ' by ' || x.grantor::regrole::text else '' end,
-                    ',' order by x.privilege_type)
+                    ',' order by x.privilege_type),
+         l.scope, l.own
   from acl_line l, aclexplode(l.acl) x
-  group by l.object_key, l.owner, x.grantee
+  group by l.object_key, l.owner, x.grantee, l.scope, l.own
 
   union all
   select 'grant on column ' || r.qname || '.' || quote_ident(a.attname) || ' to '
          || case when x.grantee = 0 then 'PUBLIC' when x.grantee = r.relowner then 'OWNER' else x.grantee::regrole::text end,
-         string_agg(x.privilege_type || case when x.is_grantable then '*' else '' end, ',' order by x.privilege_type)
+         string_agg(x.privilege_type || case when x.is_grantable then '*' else '' end, ',' order by x.privilege_type),
+         r.scope, r.oid
   from rel r
   join pg_attribute a on a.attrelid = r.oid and a.attnum > 0 and not a.attisdropped and a.attacl is not null,
   aclexplode(a.attacl) x
-  group by r.qname, a.attname, r.relowner, x.grantee
+  group by r.qname, a.attname, r.relowner, x.grantee, r.scope, r.oid
 
   union all
   select 'default privileges of ' || case when d.defaclrole = current_user::regrole then 'CURRENT_USER' else d.defaclrole::regrole::text end
@@ -169,7 +204,8 @@ select key, description from (
          || ' on ' || case d.defaclobjtype when 'r' then 'tables' when 'S' then 'sequences' when 'f' then 'functions'
                                           when 'T' then 'types' when 'n' then 'schemas' end
          || ' to ' || case when x.grantee = 0 then 'PUBLIC' when x.grantee = d.defaclrole then 'OWNER' else x.grantee::regrole::text end,
-         string_agg(x.privilege_type || case when x.is_grantable then '*' else '' end, ',' order by x.privilege_type)
+         string_agg(x.privilege_type || case when x.is_grantable then '*' else '' end, ',' order by x.privilege_type),
+         0::oid, 0::oid
   from pg_default_acl d
   left join pg_namespace n on n.oid = d.defaclnamespace,
   aclexplode(d.defaclacl) x
