@@ -11,7 +11,7 @@ import liquibase.change.Change;
 import liquibase.change.core.TagDatabaseChange;
 import liquibase.changelog.ChangeSet;
 import platformdb.catalog.CatalogSnapshot;
-import platformdb.catalog.DdlProbe;
+import platformdb.catalog.TrackedCatalog;
 import platformdb.catalog.SnapshotDiff;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.Deployment;
@@ -23,7 +23,7 @@ import platformdb.postgres.FreshDatabase;
  * which must equal the snapshot before; apply again, which must equal the snapshot after. Then rolling back to
  * each tag (latest first) must equal the snapshot taken when that tag was applied, rolling back everything
  * must return to the empty database, and updating again must reproduce the final state. The step snapshots
- * are refreshed for what each step touched ({@link Snapshots}), so the walk's cost is linear in the number of
+ * are refreshed for what each step touched ({@link TrackedCatalog}), so the walk's cost is linear in the number of
  * changesets, not in changesets times schema size.
  */
 public final class RoundTrip {
@@ -47,33 +47,37 @@ public final class RoundTrip {
     public void prove() {
         try (FreshDatabase database = FreshDatabase.create();
              Connection inspector = database.connect()) {
-            Optional<DdlProbe> probe = DdlProbe.install(inspector);
+            TrackedCatalog catalog = new TrackedCatalog(inspector);
             try (Deployment deployment = changelog.deployTo(database)) {
-                walk(deployment, new Snapshots(inspector, probe));
+                walk(deployment, catalog);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private void walk(Deployment deployment, Snapshots snapshots) {
-        CatalogSnapshot empty = snapshots.whole();
+    /**
+     * The step snapshots are refreshed for what each step touched ({@link TrackedCatalog#now()}); whole snapshots
+     * at every tag and at the end must equal them.
+     */
+    private void walk(Deployment deployment, TrackedCatalog catalog) {
+        CatalogSnapshot empty = catalog.whole();
         CatalogSnapshot before = empty;
         Map<String, CatalogSnapshot> atTag = new LinkedHashMap<>();
         while (deployment.hasNext()) {
             long start = System.nanoTime();
             ChangeSet changeSet = deployment.peekNext();
             apply(deployment, changeSet, "update");
-            CatalogSnapshot after = snapshots.after(before);
+            CatalogSnapshot after = catalog.now();
             rollback(deployment, changeSet);
-            CatalogSnapshot rolledBack = snapshots.after(after);
+            CatalogSnapshot rolledBack = catalog.now();
             expectSame(before, rolledBack, changeSet, "its rollback did not restore the catalog as it was before it");
             apply(deployment, changeSet, "update after its rollback");
-            CatalogSnapshot again = snapshots.after(rolledBack);   // refreshed from the latest: objects re-created have new oids
+            CatalogSnapshot again = catalog.now();
             expectSame(after, again, changeSet, "applying it again after its rollback gave another catalog");
             Optional<String> tag = tagOf(changeSet);
             if (tag.isPresent()) {
-                CatalogSnapshot whole = snapshots.whole();
+                CatalogSnapshot whole = catalog.whole();
                 expectSame(whole, again, "the step-by-step snapshots up to tag " + tag.get(),
                         "they missed a change that a whole snapshot sees (DDL the probe did not report): the per-changeset proof since the previous tag is not sure");
                 atTag.put(tag.get(), whole);
@@ -81,40 +85,21 @@ public final class RoundTrip {
             before = again;
             steps.add(new Step(Changelog.name(changeSet), System.nanoTime() - start));
         }
-        CatalogSnapshot end = snapshots.whole();
+        CatalogSnapshot end = catalog.whole();
         expectSame(end, before, "the step-by-step snapshots at the end of the changelog",
                 "they missed a change that a whole snapshot sees (DDL the probe did not report)");
         List<String> tags = new ArrayList<>(atTag.keySet());
         for (int i = tags.size() - 1; i >= 0; i--) {
             String tag = tags.get(i);
             deployment.rollbackToTag(tag);
-            expectSame(atTag.get(tag), snapshots.whole(), "rollback to tag " + tag,
+            expectSame(atTag.get(tag), catalog.whole(), "rollback to tag " + tag,
                     "the catalog differs from the one recorded when the tag was applied");
         }
         deployment.rollbackCount(deployment.appliedCount());
-        expectSame(empty, snapshots.whole(), "rollback of everything", "the database is not back to empty");
+        expectSame(empty, catalog.whole(), "rollback of everything", "the database is not back to empty");
         deployment.updateAll();
-        expectSame(end, snapshots.whole(), "update of everything after the full rollback",
+        expectSame(end, catalog.whole(), "update of everything after the full rollback",
                 "the catalog differs from the one the step-by-step walk reached");
-    }
-
-    /**
-     * Snapshots of the walk's database: whole ones, and, where the DDL probe is installed, ones refreshed from
-     * the previous snapshot for just what the last step touched, so a step costs what it changes and the walk
-     * stays linear in the number of changesets. Whole snapshots at every tag and at the end check the refreshed
-     * ones.
-     */
-    private record Snapshots(Connection inspector, Optional<DdlProbe> probe) {
-
-        CatalogSnapshot whole() {
-            probe.ifPresent(p -> p.drain(inspector));
-            return CatalogSnapshot.of(inspector);
-        }
-
-        /** The catalog now, given the snapshot taken before the last step. */
-        CatalogSnapshot after(CatalogSnapshot previous) {
-            return probe.map(p -> previous.refreshed(inspector, p.drain(inspector))).orElseGet(() -> CatalogSnapshot.of(inspector));
-        }
     }
 
     private static void apply(Deployment deployment, ChangeSet changeSet, String what) {

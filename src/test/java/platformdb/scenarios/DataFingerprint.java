@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import platformdb.catalog.DdlProbe;
 
 /**
- * The data of every table (Liquibase's tracking tables aside) as one digest per table: equal fingerprints mean
+ * The data of every table (Liquibase's tracking tables and the DDL probe's aside) as one digest per table: equal fingerprints mean
  * every row is there with every value.
  */
 final class DataFingerprint {
@@ -26,10 +27,10 @@ final class DataFingerprint {
                      select format('%I.%I', n.nspname, c.relname)
                      from pg_class c join pg_namespace n on n.oid = c.relnamespace
                      where c.relkind in ('r', 'p')
-                       and n.nspname not in ('pg_catalog', 'information_schema', 'liquibase')
+                       and n.nspname not in ('pg_catalog', 'information_schema', 'liquibase', ':probe_schema')
                        and n.nspname not like 'pg_%'
                        and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
-                     """)) {
+                     """.replace(":probe_schema", DdlProbe.SCHEMA))) {
             while (rows.next()) {
                 tables.add(rows.getString(1));
             }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import liquibase.changelog.ChangeSet;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.catalog.SnapshotDiff;
+import platformdb.catalog.TrackedCatalog;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.Deployment;
 import platformdb.postgres.FreshDatabase;
@@ -21,7 +22,8 @@ import platformdb.postgres.FreshDatabase;
  * apply it and check; roll it back and check (or check that it refused and changed nothing); apply it again.
  * Every other changeset is applied, rolled back and applied again too, and its rollback must give back every
  * row of every table with every value (or refuse, changing nothing): the rows the scenarios left behind
- * are then production-like data that no later rollback may lose.
+ * are then production-like data that no later rollback may lose. The catalog snapshots that check a refused
+ * rollback changed nothing are refreshed for what each step touched ({@link TrackedCatalog}).
  */
 public final class ScenarioWalk {
 
@@ -43,15 +45,23 @@ public final class ScenarioWalk {
             throw new AssertionError("scenarios name changesets that " + changelog.path() + " does not have: " + unknown);
         }
         try (FreshDatabase database = FreshDatabase.create();
-             Deployment deployment = changelog.deployTo(database);
              Connection connection = database.connect()) {
-            TableRows rows = new TableRows(connection);
-            while (deployment.hasNext()) {
-                List<RollbackScenario> here = byChangeSet.getOrDefault(deployment.peekNext().getId(), List.of());
-                if (here.isEmpty()) {
-                    keepsEveryRow(deployment, database, connection);
-                } else {
-                    exercise(deployment, database, rows, here);
+            TrackedCatalog catalog = new TrackedCatalog(connection);
+            try (Deployment deployment = changelog.deployTo(database)) {
+                catalog.whole();
+                TableRows rows = new TableRows(connection);
+                while (deployment.hasNext()) {
+                    List<RollbackScenario> here = byChangeSet.getOrDefault(deployment.peekNext().getId(), List.of());
+                    if (here.isEmpty()) {
+                        keepsEveryRow(deployment, catalog, connection);
+                    } else {
+                        exercise(deployment, catalog, rows, here);
+                    }
+                }
+                SnapshotDiff drift = catalog.now().diffTo(catalog.whole());
+                if (!drift.isEmpty()) {
+                    throw new AssertionError("the refreshed catalog snapshots of the walk missed a change that a whole snapshot sees"
+                            + " (DDL the probe did not report), so the checks of refused rollbacks are not sure:\n" + drift.describe());
                 }
             }
         } catch (SQLException e) {
@@ -60,10 +70,10 @@ public final class ScenarioWalk {
     }
 
     /** Applies the next changeset and proves its rollback gives back all data, or refuses and changes nothing. */
-    private static void keepsEveryRow(Deployment deployment, FreshDatabase database, Connection connection) {
+    private static void keepsEveryRow(Deployment deployment, TrackedCatalog catalog, Connection connection) {
         Map<String, String> before = DataFingerprint.of(connection);
         ChangeSet changeSet = deployment.applyNext();
-        CatalogSnapshot applied = CatalogSnapshot.of(connection);
+        CatalogSnapshot applied = catalog.now();
         Map<String, String> appliedData = DataFingerprint.of(connection);
         try {
             deployment.rollbackLast();
@@ -71,7 +81,7 @@ public final class ScenarioWalk {
             if (!e.getMessage().contains("rollback refused")) {
                 throw new AssertionError("changeset " + Changelog.name(changeSet) + ": rollback failed with rows present: " + e.getMessage(), e);
             }
-            SnapshotDiff diff = applied.diffTo(CatalogSnapshot.of(connection));
+            SnapshotDiff diff = applied.diffTo(catalog.now());
             String lost = DataFingerprint.difference(appliedData, DataFingerprint.of(connection));
             if (!diff.isEmpty() || !lost.isEmpty()) {
                 throw new AssertionError("changeset " + Changelog.name(changeSet) + ": its refused rollback changed things:\n"
@@ -86,7 +96,7 @@ public final class ScenarioWalk {
         deployment.applyNext();
     }
 
-    private static void exercise(Deployment deployment, FreshDatabase database, TableRows rows, List<RollbackScenario> here) {
+    private static void exercise(Deployment deployment, TrackedCatalog catalog, TableRows rows, List<RollbackScenario> here) {
         String changeSet = here.get(0).changeSet();
         here.forEach(scenario -> rows.insert(scenario.insertBefore()));
         deployment.applyNext();
@@ -108,7 +118,7 @@ public final class ScenarioWalk {
             here.forEach(scenario -> expectPresent(rows, scenario, scenario.afterRollback(), "after rollback"));
             deployment.applyNext();
         } else {
-            CatalogSnapshot before = CatalogSnapshot.of(database);
+            CatalogSnapshot before = catalog.now();
             String error = null;
             try {
                 deployment.rollbackLast();
@@ -123,7 +133,7 @@ public final class ScenarioWalk {
                     throw new AssertionError(names(here) + ": the rollback failed, but not with \"" + refusal + "\": " + error);
                 }
             }
-            SnapshotDiff diff = before.diffTo(CatalogSnapshot.of(database));
+            SnapshotDiff diff = before.diffTo(catalog.now());
             if (!diff.isEmpty()) {
                 throw new AssertionError(names(here) + ": the refused rollback changed the catalog:\n" + diff.describe());
             }

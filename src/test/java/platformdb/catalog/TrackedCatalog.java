@@ -1,0 +1,36 @@
+package platformdb.catalog;
+
+import java.sql.Connection;
+import java.util.Optional;
+
+/**
+ * The catalog of one database as it changes: each {@link #now()} refreshes the last snapshot for just what DDL
+ * touched since (reported by a {@link DdlProbe} installed here), so a walk over a changelog costs what its
+ * steps change, not the size of the schema at every step. Without a probe (no superuser), every snapshot is
+ * whole. {@link #whole()} reads everything, to check the refreshed snapshots against.
+ */
+public final class TrackedCatalog {
+
+    private final Connection connection;
+    private final Optional<DdlProbe> probe;
+    private CatalogSnapshot last;
+
+    /** Installs the probe; call before the changes to follow, on a connection kept for the walk. */
+    public TrackedCatalog(Connection connection) {
+        this.connection = connection;
+        this.probe = DdlProbe.install(connection);
+    }
+
+    /** The catalog now, refreshed from the last snapshot. */
+    public CatalogSnapshot now() {
+        last = last == null || probe.isEmpty() ? whole() : last.refreshed(connection, probe.get().drain(connection));
+        return last;
+    }
+
+    /** The catalog now, read whole. */
+    public CatalogSnapshot whole() {
+        probe.ifPresent(p -> p.drain(connection));
+        last = CatalogSnapshot.of(connection);
+        return last;
+    }
+}
