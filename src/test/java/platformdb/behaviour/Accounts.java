@@ -14,6 +14,17 @@ public final class Accounts {
         return signUp(database, email, "{}");
     }
 
+    /** A new auth user made an active admin (public.admin_users) with the given role, as the server would. */
+    public static UUID signUpAdmin(FreshDatabase database, String email, String role) {
+        UUID id = signUp(database, email);
+        try (Connection server = database.connect()) {
+            Sql.update(server, "insert into public.admin_users (user_id, role) values (?, ?::public.admin_role)", id, role);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
     /** A new auth user with the given sign-up metadata (raw_user_meta_data, JSON). */
     public static UUID signUp(FreshDatabase database, String email, String metadataJson) {
         UUID id = UUID.randomUUID();

@@ -24,10 +24,9 @@ class AdminReadPoliciesTest {
 
     @BeforeAll
     static void deploy() throws SQLException {
-        admin = Accounts.signUp(database, "admin@example.com");
+        admin = Accounts.signUpAdmin(database, "admin@example.com", "moderator");
         user = Accounts.signUp(database, "user@example.com");
         try (Connection server = database.connect()) {
-            Sql.update(server, "insert into public.admin_users (user_id, role) values (?, 'moderator')", admin);
             Sql.update(server, "insert into public.system_metrics (metric_name, metric_value) values ('latency_ms', 12.5)");
             Sql.update(server, "insert into public.n8n_chat_histories (session_id, message) values ('s1', '{\"type\": \"human\"}')");
         }

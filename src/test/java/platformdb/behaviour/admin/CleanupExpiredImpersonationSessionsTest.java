@@ -53,10 +53,9 @@ class CleanupExpiredImpersonationSessionsTest {
     @Test
     void anAdminCallingItThroughTheApiCannotDeleteSessions() throws SQLException {
         try (FreshDatabase database = DeployedSchema.freshDatabase()) {
-            UUID admin = Accounts.signUp(database, "admin@example.com");
+            UUID admin = Accounts.signUpAdmin(database, "admin@example.com", "super_admin");
             UUID user = Accounts.signUp(database, "user@example.com");
             try (Connection server = database.connect()) {
-                Sql.update(server, "insert into public.admin_users (user_id, role) values (?, 'super_admin')", admin);
                 session(server, admin, user, "expired", "now() - interval '1 minute'", null);
             }
             try (Connection asAdmin = database.connectAs("authenticated", admin)) {

@@ -23,11 +23,8 @@ class LogAdminSecurityActionTest {
 
     @BeforeAll
     static void deploy() throws SQLException {
-        admin = Accounts.signUp(database, "admin@example.com");
+        admin = Accounts.signUpAdmin(database, "admin@example.com", "admin");
         user = Accounts.signUp(database, "user@example.com");
-        try (Connection server = database.connect()) {
-            Sql.update(server, "insert into public.admin_users (user_id, role) values (?, 'admin')", admin);
-        }
     }
 
     @Test

@@ -56,9 +56,8 @@ class UserEngagementTest {
         try (FreshDatabase database = DeployedSchema.freshDatabase()) {
             UUID alice = Accounts.signUp(database, "alice@example.com");
             UUID bob = Accounts.signUp(database, "bob@example.com");
-            UUID admin = Accounts.signUp(database, "admin@example.com");
+            UUID admin = Accounts.signUpAdmin(database, "admin@example.com", "admin");
             try (Connection server = database.connect()) {
-                Sql.update(server, "insert into public.admin_users (user_id, role) values (?, 'admin')", admin);
                 Sql.update(server, "insert into public.user_analytics_enhanced (user_id, activity_date, messages_sent) values"
                         + " (?, current_date, 10), (?, current_date - 1, 20), (?, current_date - 60, 1000), (?, current_date, 4)", alice, alice, alice, bob);
                 Sql.update(server, "insert into public.user_login_history (user_id, login_at, success) values"

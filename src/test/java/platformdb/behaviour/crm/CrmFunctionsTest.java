@@ -64,10 +64,7 @@ class CrmFunctionsTest {
         try (FreshDatabase database = DeployedSchema.freshDatabase()) {
             UUID alice = Accounts.signUp(database, "alice@example.com");
             UUID bob = Accounts.signUp(database, "bob@example.com");
-            UUID admin = Accounts.signUp(database, "admin@example.com");
-            try (Connection server = database.connect()) {
-                Sql.update(server, "insert into public.admin_users (user_id, role) values (?, 'admin')", admin);
-            }
+            UUID admin = Accounts.signUpAdmin(database, "admin@example.com", "admin");
             try (Connection asAlice = database.connectAs("authenticated", alice)) {
                 String active = Sql.one(asAlice, "select public.insert_crm_client('Active client')");
                 Sql.update(asAlice, "update public.crm_clients set status = 'active' where id = ?::uuid", active);
