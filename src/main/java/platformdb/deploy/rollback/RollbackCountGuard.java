@@ -1,4 +1,4 @@
-package platformdb.tooling.guard;
+package platformdb.deploy.rollback;
 
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCountCommandStep;

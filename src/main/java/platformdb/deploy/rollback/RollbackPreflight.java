@@ -1,0 +1,56 @@
+package platformdb.deploy.rollback;
+
+import java.util.List;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.RanChangeSet;
+import liquibase.changelog.filter.AfterTagChangeSetFilter;
+import liquibase.changelog.filter.CountChangeSetFilter;
+import liquibase.command.CommandOverride;
+import liquibase.command.CommandResultsBuilder;
+import liquibase.command.CommandScope;
+import liquibase.command.core.RollbackCommandStep;
+import liquibase.command.core.RollbackCountCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
+import liquibase.database.Database;
+import liquibase.TagVersionEnum;
+
+/**
+ * The checks that run before a rollback undoes anything: the {@link RollbackCountGuard} (rollbackCount and its
+ * preview) and the {@link RollbackRehearsal} (rollbackCount and rollback to a tag).
+ *
+ * <p>It rides on the step that loads the changelog, which every rollback command runs first, rather than overriding
+ * the rollback commands themselves: the Liquibase Maven plugin brings liquibase-commercial, whose own overrides of
+ * those commands would collide with ours (Liquibase allows one override per command).
+ */
+@CommandOverride(override = DatabaseChangelogCommandStep.class)
+public class RollbackPreflight extends DatabaseChangelogCommandStep {
+
+    @Override
+    public void run(CommandResultsBuilder results) throws Exception {
+        super.run(results);
+        CommandScope command = results.getCommandScope();
+        String name = String.join(" ", command.getCommand().getName());
+        switch (name) {
+            case "rollbackCount" -> {
+                RollbackCountGuard.check(command, "rollbackCount");
+                Integer count = command.getArgumentValue(RollbackCountCommandStep.COUNT_ARG);
+                RollbackRehearsal.rehearse(command, applied(command), new CountChangeSetFilter(count));
+            }
+            case "rollbackCountSql" -> RollbackCountGuard.check(command, "rollbackCountSQL");
+            case "rollback" -> {
+                List<RanChangeSet> applied = applied(command);
+                TagVersionEnum tagVersion = TagVersionEnum.valueOf(command.getArgumentValue(RollbackCommandStep.TAG_VERSION_ARG));
+                RollbackRehearsal.rehearse(command, applied, new AfterTagChangeSetFilter(
+                        command.getArgumentValue(RollbackCommandStep.TAG_ARG), applied, tagVersion,
+                        (DatabaseChangeLog) command.getDependency(DatabaseChangeLog.class)));
+            }
+            default -> {
+                // other commands load the changelog as Liquibase does
+            }
+        }
+    }
+
+    private static List<RanChangeSet> applied(CommandScope command) throws Exception {
+        return ((Database) command.getDependency(Database.class)).getRanChangeSetList();
+    }
+}

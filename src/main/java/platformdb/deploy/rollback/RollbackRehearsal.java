@@ -1,0 +1,88 @@
+package platformdb.deploy.rollback;
+
+import java.util.List;
+import java.util.Set;
+import liquibase.RuntimeEnvironment;
+import liquibase.changelog.ChangeLogIterator;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.RanChangeSet;
+import liquibase.changelog.filter.AlreadyRanChangeSetFilter;
+import liquibase.changelog.filter.ChangeSetFilter;
+import liquibase.changelog.filter.ChangeSetFilterResult;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.changelog.filter.DbmsChangeSetFilter;
+import liquibase.changelog.filter.IgnoreChangeSetFilter;
+import liquibase.changelog.filter.LabelChangeSetFilter;
+import liquibase.changelog.visitor.ChangeSetVisitor;
+import liquibase.command.CommandScope;
+import liquibase.command.core.AbstractRollbackCommandStep;
+import liquibase.database.Database;
+import liquibase.exception.LiquibaseException;
+import liquibase.exception.RollbackFailedException;
+import platformdb.deploy.PlatformPostgresDatabase;
+
+/**
+ * The rollback pre-flight. Liquibase commits each changeset's rollback on its own, so when the fifth of ten refuses
+ * (rows would be lost), four are already undone. Before undoing anything, the rollbacks of every changeset to undo
+ * run, in order, in one transaction that is then rolled back: every refusal check runs against the real data, and a
+ * refusal leaves the database exactly as it was. {@code runInTransaction: false} changesets (concurrent index
+ * builds) cannot run inside it and are left out: their rollbacks drop an index, which refuses nothing.
+ */
+final class RollbackRehearsal {
+
+    private RollbackRehearsal() {
+    }
+
+    static void rehearse(CommandScope command, List<RanChangeSet> applied, ChangeSetFilter toUndo) throws Exception {
+        Database database = (Database) command.getDependency(Database.class);
+        if (!(database instanceof PlatformPostgresDatabase platform)
+                || command.getArgumentValue(AbstractRollbackCommandStep.ROLLBACK_SCRIPT_ARG) != null) {
+            return;
+        }
+        ChangeLogParameters parameters = (ChangeLogParameters) command.getDependency(ChangeLogParameters.class);
+        DatabaseChangeLog changelog = (DatabaseChangeLog) command.getDependency(DatabaseChangeLog.class);
+        ChangeLogIterator changesetsToUndo = new ChangeLogIterator(applied, changelog,
+                new AlreadyRanChangeSetFilter(applied),
+                new ContextChangeSetFilter(parameters.getContexts()),
+                new LabelChangeSetFilter(parameters.getLabels()),
+                new IgnoreChangeSetFilter(),
+                new DbmsChangeSetFilter(database),
+                toUndo);
+        RuntimeEnvironment environment = new RuntimeEnvironment(database, parameters.getContexts(), parameters.getLabels());
+        platform.rehearse(() -> changesetsToUndo.run(new Rehearsal(), environment));
+    }
+
+    private static final class Rehearsal implements ChangeSetVisitor {
+
+        @Override
+        public Direction getDirection() {
+            return Direction.REVERSE;
+        }
+
+        @Override
+        public void visit(ChangeSet changeSet, DatabaseChangeLog changelog, Database database,
+                          Set<ChangeSetFilterResult> filterResults) throws LiquibaseException {
+            if (!changeSet.isRunInTransaction()) {
+                return;
+            }
+            try {
+                changeSet.rollback(database);
+            } catch (RollbackFailedException refused) {
+                throw new LiquibaseException("the rollback of " + changeSet + " fails: " + rootMessage(refused)
+                        + " (found by the rollback pre-flight, which tries every rollback first in a transaction it"
+                        + " then discards). Nothing was rolled back.", refused);
+            }
+        }
+
+        private static String rootMessage(Throwable failure) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String message = root.getMessage() == null ? root.toString() : root.getMessage();
+            return message.replaceFirst("^ERROR: ", "").replaceAll("\\s*Where: .*", "").trim();
+        }
+    }
+}
