@@ -15,6 +15,7 @@ import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCommandStep;
 import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.UpdateToTagCommandStep;
 import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
@@ -99,6 +100,22 @@ public final class Deployment implements AutoCloseable {
         applied.clear();
         changelog.changeSets().forEach(applied::push);
         next = changelog.changeSets().size();
+    }
+
+    /** Runs Liquibase's update-to-tag command: everything up to and including the tag's changeset. */
+    public void updateToTag(String tag) {
+        runCommand(UpdateToTagCommandStep.COMMAND_NAME, command -> command
+                .addArgumentValue(UpdateToTagCommandStep.CHANGELOG_FILE_ARG, changelog.path())
+                .addArgumentValue(UpdateToTagCommandStep.CONTEXTS_ARG, changelog.contexts())
+                .addArgumentValue(UpdateToTagCommandStep.TAG_ARG, tag));
+        int count = changelog.inScope(() -> {
+            history().init();
+            return history().getRanChangeSets().size();
+        });
+        endTransaction();
+        applied.clear();
+        changelog.changeSets().subList(0, count).forEach(applied::push);  // the changelog is applied in order
+        next = count;
     }
 
     /** Runs Liquibase's rollback command to a tag. */

@@ -3,6 +3,7 @@ package platformdb.tooling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,12 @@ final class Cli {
         return this;
     }
 
+    /** Leaves a variable out of the command's environment (e.g. PLATFORMDB_CLASSPATH, to test a script on its own). */
+    Cli without(String variable) {
+        environment.put(variable, null);
+        return this;
+    }
+
     /** Runs scripts/liquibase with the arguments. */
     Result liquibase(String... arguments) {
         return run(prepend("scripts/liquibase", arguments));
@@ -54,7 +61,12 @@ final class Cli {
     }
 
     Result run(List<String> command) {
-        Process process = start(command, false);
+        return run(command, ROOT);
+    }
+
+    /** Runs the command in another folder (a copy of the repository). */
+    Result run(List<String> command, Path directory) {
+        Process process = start(command, false, directory);
         CompletableFuture<String> stdout = drain(process.getInputStream());
         CompletableFuture<String> stderr = drain(process.getErrorStream());
         int exitCode = waitFor(process, command);
@@ -63,7 +75,17 @@ final class Cli {
 
     /** Starts the command with stderr merged into stdout, for a test that reads its output as it comes. */
     Process startMerged(List<String> command) {
-        return start(command, true);
+        return start(command, true, ROOT);
+    }
+
+    static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     static int waitFor(Process process, List<String> command) {
@@ -89,9 +111,15 @@ final class Cli {
         });
     }
 
-    private Process start(List<String> command, boolean mergeErrors) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(mergeErrors);
-        builder.environment().putAll(environment);
+    private Process start(List<String> command, boolean mergeErrors, Path directory) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(mergeErrors);
+        environment.forEach((variable, value) -> {
+            if (value == null) {
+                builder.environment().remove(variable);
+            } else {
+                builder.environment().put(variable, value);
+            }
+        });
         try {
             return builder.start();
         } catch (IOException e) {

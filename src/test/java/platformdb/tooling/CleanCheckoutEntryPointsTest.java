@@ -1,0 +1,84 @@
+package platformdb.tooling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * The project's Liquibase extensions are there for every entry point with no build step a user could forget: in a
+ * copy of the repository as a clone has it (no target/), {@code ./mvnw liquibase:update} deploys a new database
+ * (creating the tracking schema, granting nothing to the API roles), and both {@code ./mvnw liquibase:rollback} and
+ * {@code scripts/liquibase rollbackCount} refuse a count past what is applied.
+ */
+class CleanCheckoutEntryPointsTest {
+
+    private static final String SMALL = "src/test/resources/fixtures/tooling/small/changelog.yaml";
+    private static Path checkout;
+
+    @BeforeAll
+    static void copyTheRepositoryAsACloneHasIt() throws IOException, InterruptedException {
+        checkout = Cli.ROOT.resolve("target/clean-checkout");
+        Cli.deleteRecursively(checkout);
+        Process files = new ProcessBuilder("git", "ls-files", "-co", "--exclude-standard").directory(Cli.ROOT.toFile()).start();
+        List<String> tracked = new String(files.getInputStream().readAllBytes()).lines().toList();
+        assertEquals(0, files.waitFor());
+        for (String file : tracked) {
+            Path source = Cli.ROOT.resolve(file);
+            if (Files.isRegularFile(source)) {
+                Path target = checkout.resolve(file);
+                Files.createDirectories(target.getParent());
+                Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    @Test
+    void mavenUpdateOnANewDatabaseCreatesTheTrackingSchemaAndGrantsNothing() {
+        try (FreshDatabase database = FreshDatabase.create()) {
+            database.execute("drop schema liquibase cascade");
+            maven(database, "liquibase:update", "-Dliquibase.changeLogFile=" + SMALL).assertSucceeded();
+            assertEquals(List.of("create-table-tooling-a", "create-table-tooling-b", "create-table-tooling-c"),
+                    History.applied(database).stream().map(row -> row.replaceAll(".*::(.*)::.*", "$1")).toList());
+            assertEquals("0", History.single(database, """
+                    select count(*) from pg_namespace n, unnest(array['anon', 'authenticated', 'service_role']) r(name)
+                    where n.nspname = 'liquibase' and exists (select from pg_roles where rolname = r.name)
+                      and has_schema_privilege(r.name, n.oid, 'usage')"""));
+        }
+    }
+
+    @Test
+    void aRollbackCountPastWhatIsAppliedIsRefusedByMavenAndByTheScript() {
+        try (FreshDatabase database = FreshDatabase.create()) {
+            Cli.against(database).liquibase("update", "--changelog-file=" + SMALL).assertSucceeded();
+            List<String> applied = History.applied(database);
+
+            Cli.Result maven = maven(database, "liquibase:rollback", "-Dliquibase.rollbackCount=9999", "-Dliquibase.changeLogFile=" + SMALL);
+            assertNotEquals(0, maven.exitCode(), maven.describe());
+            assertTrue(maven.output().contains("rollbackCount 9999 refused: only 3 changeset(s) are applied"), maven.describe());
+
+            Cli.Result script = Cli.against(database).without("PLATFORMDB_CLASSPATH")
+                    .run(List.of(checkout.resolve("scripts/liquibase").toString(), "rollbackCount", "9999",
+                            "--changelog-file=" + SMALL), checkout);
+            assertNotEquals(0, script.exitCode(), script.describe());
+            assertTrue(script.output().contains("rollbackCount 9999 refused: only 3 changeset(s) are applied"), script.describe());
+            assertEquals(applied, History.applied(database), "nothing was rolled back");
+        }
+    }
+
+    private static Cli.Result maven(FreshDatabase database, String... goalAndProperties) {
+        List<String> command = new ArrayList<>(List.of(checkout.resolve("mvnw").toString(), "-B", "-q", "-o"));
+        command.addAll(List.of(goalAndProperties));
+        command.addAll(List.of("-Dliquibase.url=" + database.jdbcUrl(), "-Dliquibase.username=" + database.server().username(),
+                "-Dliquibase.password=" + database.server().password()));
+        return Cli.against(database).without("PLATFORMDB_CLASSPATH").run(command, checkout);
+    }
+}

@@ -1,0 +1,186 @@
+package platformdb.tooling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import platformdb.catalog.CatalogSnapshot;
+import platformdb.catalog.SnapshotDiff;
+import platformdb.liquibase.Changelog;
+import platformdb.liquibase.Deployment;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * A deploy or a rollback killed with a real {@code kill -9} of its JVM at many moments (after a changeset, inside a
+ * transactional changeset, inside a concurrent index build), then simply run again as an operator would: the rerun
+ * must start at once (the lock died with the process) and end at exactly the catalog and history of a clean run.
+ *
+ * <p>The range is releases user-profiles-system and projects-core (43 changesets, two of them concurrent index builds
+ * outside a transaction). {@code -Dplatformdb.killPoints=N} tries N kill points per direction instead of the default 4.
+ */
+class KilledDeployTest {
+
+    private static final String FROM_TAG = "projects-init-schema";
+    private static final String TO_TAG = "projects-core";
+    private static final int KILL_POINTS = Integer.getInteger("platformdb.killPoints", 4);
+
+    private static FreshDatabase atFromTag;
+    private static CatalogSnapshot cleanFrom;
+    private static CatalogSnapshot cleanTo;
+    private static List<String> cleanHistoryTo;
+
+    @BeforeAll
+    static void deployTheRangeCleanly() {
+        atFromTag = FreshDatabase.create();
+        try (Deployment deployment = Changelog.master().deployTo(atFromTag)) {
+            deployment.updateToTag(FROM_TAG);
+        }
+        cleanFrom = CatalogSnapshot.of(atFromTag);
+        try (FreshDatabase clean = FreshDatabase.copyOf(atFromTag)) {
+            rerun(clean, deployment -> deployment.updateToTag(TO_TAG));
+            cleanTo = CatalogSnapshot.of(clean);
+            cleanHistoryTo = History.applied(clean);
+        }
+    }
+
+    @AfterAll
+    static void dropTemplate() {
+        atFromTag.close();
+    }
+
+    @Test
+    void aKilledUpdateIsFinishedByRunningItAgain() throws Exception {
+        List<KillPoint> points = KillPoint.spread(KILL_POINTS, 43);
+        for (KillPoint point : points) {
+            try (FreshDatabase database = FreshDatabase.copyOf(atFromTag)) {
+                killed(database, point, "update-to-tag", "--tag=" + TO_TAG);
+                rerun(database, deployment -> deployment.updateToTag(TO_TAG));
+                assertConverged(database, cleanTo, point + ", update");
+                assertEquals(cleanHistoryTo, History.applied(database), point + ": each changeset recorded once");
+            }
+        }
+        System.out.println("KilledDeployTest | update killed at " + points.size() + " points: " + points);
+    }
+
+    @Test
+    void aKilledRollbackIsFinishedByRunningItAgain() throws Exception {
+        try (FreshDatabase atToTag = FreshDatabase.copyOf(atFromTag)) {
+            rerun(atToTag, deployment -> deployment.updateToTag(TO_TAG));
+            List<KillPoint> points = KillPoint.spread(KILL_POINTS, 43);
+            for (KillPoint point : points) {
+                try (FreshDatabase database = FreshDatabase.copyOf(atToTag)) {
+                    killed(database, point, "rollback", FROM_TAG);
+                    rerun(database, deployment -> deployment.rollbackToTag(FROM_TAG));
+                    assertConverged(database, cleanFrom, point + ", rollback");
+                }
+            }
+            System.out.println("KilledDeployTest | rollback killed at " + points.size() + " points: " + points);
+        }
+    }
+
+    /** Starts the command in its own JVM and kills that JVM (SIGKILL) when the kill point is reached. */
+    private static void killed(FreshDatabase database, KillPoint point, String... command) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(Cli.ROOT.resolve("scripts/liquibase").toString()));
+        arguments.addAll(List.of(command));
+        int historyAtStart = historyRows(database);
+        Process process = Cli.against(database).startMerged(arguments);
+        Cli.drain(process.getInputStream());
+        try (Connection observer = database.connect()) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                if (point.reached(observer, Math.abs(historyRows(observer) - historyAtStart))) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    break;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+        process.waitFor(1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * The operator's rerun, in this JVM (a second JVM start per kill point would double the cost). It must start at
+     * once: a lock left behind would make it wait minutes and fail.
+     */
+    private static void rerun(FreshDatabase database, java.util.function.Consumer<Deployment> command) {
+        long started = System.nanoTime();
+        try (Deployment deployment = Changelog.master().deployTo(database)) {
+            command.accept(deployment);
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        assertTrue(seconds < 60, "the rerun took " + seconds + " s: did it wait for a lock the killed process left?");
+    }
+
+    private static void assertConverged(FreshDatabase database, CatalogSnapshot expected, String what) {
+        SnapshotDiff diff = expected.diffTo(CatalogSnapshot.of(database));
+        assertTrue(diff.isEmpty(), what + ": the rerun ends where a clean run ends\n" + diff.describe());
+    }
+
+    private static int historyRows(FreshDatabase database) throws SQLException {
+        try (Connection connection = database.connect()) {
+            return historyRows(connection);
+        }
+    }
+
+    private static int historyRows(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from liquibase.databasechangelog")) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            return 0;  // the table does not exist yet
+        }
+    }
+
+    /** When to kill: once {@code afterChangesets} more history rows exist, and then when {@code while} holds. */
+    record KillPoint(int afterChangesets, While when) {
+
+        enum While {
+            /** the deploy's session is inside a concurrent index build (outside any transaction) */
+            BUILDING_AN_INDEX_CONCURRENTLY,
+            /** the deploy's session has a transaction open: a changeset's work not yet committed */
+            IN_A_TRANSACTION,
+            /** at once */
+            NOW
+        }
+
+        static List<KillPoint> spread(int count, int changesets) {
+            List<KillPoint> points = new ArrayList<>();
+            While[] kinds = While.values();
+            for (int i = 0; i < count; i++) {
+                points.add(new KillPoint((int) ((long) i * changesets / count), kinds[i % kinds.length]));
+            }
+            return points;
+        }
+
+        boolean reached(Connection observer, int changesetsDone) throws SQLException {
+            if (changesetsDone < afterChangesets) {
+                return false;
+            }
+            String condition = switch (when) {
+                case BUILDING_AN_INDEX_CONCURRENTLY -> "state = 'active' and query ilike '%index concurrently%'";
+                case IN_A_TRANSACTION -> "state in ('active', 'idle in transaction') and xact_start is not null"
+                        + " and query not ilike '%databasechangelog%'";
+                case NOW -> "true";
+            };
+            try (Statement statement = observer.createStatement();
+                 ResultSet rows = statement.executeQuery("select count(*) from pg_stat_activity where pid <> pg_backend_pid()"
+                         + " and datname = current_database() and application_name not like 'platformdb deploy: lock probe'"
+                         + " and backend_type = 'client backend' and " + condition)) {
+                rows.next();
+                return rows.getInt(1) > 0 || (when == While.BUILDING_AN_INDEX_CONCURRENTLY && changesetsDone > afterChangesets + 20);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package platformdb.tooling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import platformdb.catalog.CatalogSnapshot;
+import platformdb.catalog.SnapshotDiff;
+import platformdb.liquibase.Changelog;
+import platformdb.liquibase.Deployment;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * A rollback across a changeset that refuses (its table holds rows) refuses before undoing anything, by count and by
+ * tag: the changesets applied after the refusing one are still applied, and the catalog is exactly as it was.
+ */
+class RollbackPreflightTest {
+
+    @Test
+    void aRefusalAnywhereInTheRangeLeavesTheDatabaseExactlyAsItWas() {
+        try (FreshDatabase database = FreshDatabase.create(); Deployment deployment = Changelog.master().deployTo(database)) {
+            deployment.updateAll();
+            RunbookData.insert(database);  // a row in public.user_journeys, created by release advanced-analytics
+            CatalogSnapshot before = CatalogSnapshot.of(database);
+            List<String> history = History.applied(database);
+            int sinceObservabilitySystem = Integer.parseInt(History.single(database, """
+                    select count(*) from liquibase.databasechangelog
+                    where orderexecuted > (select orderexecuted from liquibase.databasechangelog where tag = 'observability-system')"""));
+
+            for (List<String> command : List.of(List.of("rollbackCount", String.valueOf(sinceObservabilitySystem)),
+                    List.of("rollback", "observability-system"))) {
+                Cli.Result refused = Cli.against(database).liquibase(command.toArray(String[]::new));
+                assertNotEquals(0, refused.exitCode(), refused.describe());
+                String message = refused.stderrLines().get(0);
+                assertTrue(message.contains("rollback refused: public.user_journeys holds 1 row(s)")
+                        && message.contains("rollback pre-flight") && message.contains("Nothing was rolled back."), message);
+                assertEquals(history, History.applied(database), command + ": no changeset was undone");
+                SnapshotDiff diff = before.diffTo(CatalogSnapshot.of(database));
+                assertTrue(diff.isEmpty(), command + ": the catalog is exactly as it was\n" + diff.describe());
+            }
+        }
+    }
+}
