@@ -30,24 +30,24 @@ install_pgvector() {
   [ "$(id -u)" = 0 ] || die "pgvector is missing and installing it needs root: run 'sudo $0 install-pgvector'"
   echo "local-postgres: installing pgvector (one time, about a minute)"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  if apt-cache show postgresql-15-pgvector >/dev/null 2>&1 \
-     && apt-get install -y -qq postgresql-15-pgvector >/dev/null; then
-    pgvector_installed && return 0
-  fi
+  # One index update serves both ways (the packaged module where a repository has it, else Debian's source).
   local uri
   uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
   [ -n "$uri" ] || uri=$(awk '$1 == "deb" && $3 !~ /security/ {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
-  [ -n "$uri" ] || die "no Debian source configured: cannot fetch the pgvector source package"
   local src_list=/etc/apt/sources.list.d/pgvector-trixie-src.list
-  echo "deb-src $uri trixie main" > "$src_list"
+  [ -z "$uri" ] || echo "deb-src $uri trixie main" > "$src_list"
   apt-get update -qq
+  if apt-cache show postgresql-15-pgvector >/dev/null 2>&1 \
+     && apt-get install -y -qq postgresql-15-pgvector >/dev/null; then
+    rm -f "$src_list"
+    pgvector_installed && return 0
+  fi
+  [ -n "$uri" ] || die "no Debian source configured: cannot fetch the pgvector source package"
   apt-get install -y -qq dpkg-dev postgresql-server-dev-15 >/dev/null
   local build
   build=$(mktemp -d)
   (cd "$build" && apt-get source -qq pgvector >/dev/null 2>&1) || { rm -f "$src_list"; die "apt-get source pgvector failed"; }
   rm -f "$src_list"
-  apt-get update -qq || true
   (cd "$build"/pgvector-*/ && make -s PG_CONFIG="$PG_BIN/pg_config" >/dev/null && make -s install PG_CONFIG="$PG_BIN/pg_config" >/dev/null)
   rm -rf "$build"
   pgvector_installed || die "pgvector build finished but vector.control is not installed"

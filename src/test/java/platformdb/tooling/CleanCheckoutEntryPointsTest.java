@@ -46,8 +46,8 @@ class CleanCheckoutEntryPointsTest {
         try (FreshDatabase database = FreshDatabase.create()) {
             database.execute("drop schema liquibase cascade");
             maven(database, "liquibase:update", "-Dliquibase.changeLogFile=" + SMALL).assertSucceeded();
-            assertEquals(List.of("create-table-tooling-a", "create-table-tooling-b", "create-table-tooling-c"),
-                    History.applied(database).stream().map(row -> row.replaceAll(".*::(.*)::.*", "$1")).toList());
+            assertEquals(List.of("create-table-tooling-a", "create-table-tooling-b", "tag-release-tooling"),
+                    History.applied(database).stream().map(row -> row.substring(row.indexOf("::") + 2)).toList());
             assertEquals("0", History.single(database, """
                     select count(*) from pg_namespace n, unnest(array['anon', 'authenticated', 'service_role']) r(name)
                     where n.nspname = 'liquibase' and exists (select from pg_roles where rolname = r.name)

@@ -18,6 +18,7 @@ import platformdb.catalog.CatalogSnapshot;
 import platformdb.catalog.SnapshotDiff;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.Deployment;
+import platformdb.liquibase.LiquibaseFailure;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -80,7 +81,7 @@ class KilledDeployTest {
             for (KillPoint point : points) {
                 try (FreshDatabase database = FreshDatabase.copyOf(atToTag)) {
                     killed(database, point, "rollback", FROM_TAG);
-                    rerun(database, deployment -> deployment.rollbackToTag(FROM_TAG));
+                    rerun(database, deployment -> rollbackAgain(deployment));
                     assertConverged(database, cleanFrom, point + ", rollback");
                 }
             }
@@ -120,6 +121,17 @@ class KilledDeployTest {
         }
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         assertTrue(seconds < 60, "the rerun took " + seconds + " s: did it wait for a lock the killed process left?");
+    }
+
+    /** Killed after its last changeset, the rollback is complete: the rerun says so (the tag went with it). */
+    private static void rollbackAgain(Deployment deployment) {
+        try {
+            deployment.rollbackToTag(FROM_TAG);
+        } catch (LiquibaseFailure failure) {
+            if (!String.valueOf(failure.getMessage()).contains("nothing to roll back, the database is already at " + FROM_TAG)) {
+                throw failure;
+            }
+        }
     }
 
     private static void assertConverged(FreshDatabase database, CatalogSnapshot expected, String what) {

@@ -113,7 +113,10 @@ class PreviewsAreTrueTest {
     }
 
     private static Path preview(FreshDatabase database, String... arguments) {
-        Cli.Result result = Cli.against(database).preview(arguments).assertSucceeded();
+        // A folder per database: test classes may run at once in parallel JVMs, and the runbook's previews too.
+        Cli.Result result = Cli.against(database)
+                .with("PREVIEW_DIR", Cli.ROOT.resolve("target/previews/" + database.name()).toString())
+                .preview(arguments).assertSucceeded();
         Path file = Path.of(result.stdout().strip());
         assertTrue(file.startsWith(Cli.ROOT.resolve("target/previews")), "previews are written under target/previews: " + file);
         return file;

@@ -39,6 +39,8 @@ public class RollbackPreflight extends DatabaseChangelogCommandStep {
             case "rollbackCountSql" -> RollbackCountGuard.check(command, "rollbackCountSQL");
             case "rollback" -> {
                 List<RanChangeSet> applied = applied(command);
+                AlreadyAtTag.check(command.getArgumentValue(RollbackCommandStep.TAG_ARG), applied,
+                        (DatabaseChangeLog) command.getDependency(DatabaseChangeLog.class));
                 TagVersionEnum tagVersion = TagVersionEnum.valueOf(command.getArgumentValue(RollbackCommandStep.TAG_VERSION_ARG));
                 RollbackRehearsal.rehearse(command, applied, new AfterTagChangeSetFilter(
                         command.getArgumentValue(RollbackCommandStep.TAG_ARG), applied, tagVersion,
