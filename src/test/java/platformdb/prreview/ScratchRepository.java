@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -22,6 +23,8 @@ final class ScratchRepository {
 
     static final String MASTER = "changelog/db.changelog-master.yaml";
     private static final long TIMEOUT_MINUTES = 5;
+    /** libpq's connection settings of the caller would point the scripts' psql elsewhere than the test says. */
+    private static final Set<String> CONNECTION_VARIABLES = Set.of("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE", "PGSERVICE");
 
     private final Path root;
 
@@ -57,10 +60,10 @@ final class ScratchRepository {
         return run(Map.of(), "git", "rev-parse", "HEAD").assertSucceeded().stdout().strip();
     }
 
-    /** Runs a command from the repository root with the extra environment; Liquibase settings of the caller are not inherited. */
+    /** Runs a command from the repository root with the extra environment; the caller's connection settings are not inherited. */
     Result run(Map<String, String> environment, String... command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("LIQUIBASE_COMMAND_") || name.startsWith("PG"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("LIQUIBASE_COMMAND_") || CONNECTION_VARIABLES.contains(name));
         builder.environment().putAll(new HashMap<>(environment));
         try {
             Process process = builder.start();
