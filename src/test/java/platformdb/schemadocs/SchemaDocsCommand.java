@@ -1,0 +1,77 @@
+package platformdb.schemadocs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import platformdb.liquibase.Changelog;
+import platformdb.liquibase.Deployment;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * The Java side of scripts/schema-docs (run from the repository root on the test classpath):
+ * <pre>
+ *   write                                        regenerate docs/schema/ from a fresh deployment of the master changelog
+ *   structure &lt;jdbc-url&gt; &lt;user&gt; &lt;file&gt;          write the structure.sql of an existing database (PGPASSWORD: its password)
+ * </pre>
+ * The fresh deployment goes to a database of its own on the server the tests would use (TEST_DATABASE_URL, else
+ * a throwaway cluster of the local binaries), dropped afterwards.
+ */
+public final class SchemaDocsCommand {
+
+    private SchemaDocsCommand() {
+    }
+
+    public static void main(String[] arguments) {
+        try {
+            run(arguments);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("schema-docs: " + e.getMessage());
+            System.exit(1);
+        }
+        // A throwaway cluster is stopped by the shutdown hook of the test harness.
+        System.exit(0);
+    }
+
+    private static void run(String[] arguments) throws IOException {
+        String command = arguments.length == 0 ? "" : arguments[0];
+        switch (command) {
+            case "write" -> write(Changelog.PROJECT_ROOT.resolve(SchemaDocs.FOLDER));
+            case "structure" -> {
+                if (arguments.length != 4) {
+                    usage();
+                }
+                String password = System.getenv().getOrDefault("PGPASSWORD", "");
+                Files.writeString(Path.of(arguments[3]), StructureSql.of(new DatabaseAddress(arguments[1], arguments[2], password)));
+            }
+            default -> usage();
+        }
+    }
+
+    private static void write(Path folder) throws IOException {
+        Map<String, String> files;
+        try (FreshDatabase database = FreshDatabase.create()) {
+            try (Deployment deployment = Changelog.master().deployTo(database)) {
+                deployment.updateAll();
+            }
+            files = SchemaDocs.generate(DatabaseAddress.of(database), Changelog.master());
+        }
+        Files.createDirectories(folder);
+        for (String stale : StaleDocs.filesIn(folder)) {
+            if (!files.containsKey(stale)) {
+                Files.delete(folder.resolve(stale));
+                System.out.println("schema-docs: deleted " + SchemaDocs.FOLDER + "/" + stale + " (no such domain now)");
+            }
+        }
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(folder.resolve(file.getKey()), file.getValue());
+        }
+        System.out.println("schema-docs: wrote " + files.size() + " files to " + SchemaDocs.FOLDER + "/");
+    }
+
+    private static void usage() {
+        System.err.println("usage: scripts/schema-docs                      regenerate docs/schema/\n"
+                + "       scripts/schema-docs structure <jdbc-url> <file>   the structure.sql of an existing database");
+        System.exit(2);
+    }
+}
