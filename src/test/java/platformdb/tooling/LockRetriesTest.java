@@ -88,9 +88,9 @@ class LockRetriesTest {
     void whenTheRetriesRunOutTheDeployNamesTheBlockingSessionAndAppliesNothingHalfway() throws Exception {
         try (FreshDatabase database = FreshDatabase.copyOf(atAdvancedAnalytics);
              Connection longTransaction = database.connect()) {
+            int blockerPid = pid(longTransaction);
             longTransaction.setAutoCommit(false);
             longTransaction.createStatement().execute(READ);
-            int blockerPid = pid(longTransaction);
 
             Cli.Result failed = Cli.against(database).with("PLATFORMDB_LOCK_RETRY_BUDGET_SECONDS", "2").liquibase("update");
             assertNotEquals(0, failed.exitCode(), failed.describe());
