@@ -56,7 +56,7 @@ final class BenchmarkReport {
         line("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |");
         for (DeployMeasurement m : measurements) {
             line(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s / %s / %s | %d, %s / **%s** | %s / %s | %s |",
-                    m.release(), m.scenario().description(), m.completed() ? "yes" : "**no**: " + m.run().lastError().replace("|", "\\|"),
+                    m.release(), m.scenario().description(), m.completed() ? "yes" : "**no**: " + m.failure().replace("|", "\\|"),
                     format(m.run().wallSeconds()), format(m.baseline().p50()), format(m.baseline().p99()), format(m.baseline().max()),
                     m.during().count(), format(m.during().p99()), format(m.during().max()), format(m.after().p50()), format(m.after().p99()),
                     m.during().errors() == 0 ? "0" : m.during().errors() + " (" + m.during().firstError().replace("|", "\\|") + ")"));
@@ -67,7 +67,7 @@ final class BenchmarkReport {
         line("| release | scenario | " + String.join(" | ", List.of(LoadOperation.values()).stream().map(LoadOperation::description).toList()) + " |");
         line("| --- | --- |" + " ---: |".repeat(LoadOperation.values().length));
         for (DeployMeasurement m : measurements) {
-            StringBuilder row = new StringBuilder("| " + m.release() + " | " + m.scenario().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " |");
+            StringBuilder row = new StringBuilder("| " + m.release() + " | " + m.scenario().description() + " |");
             for (LoadOperation operation : LoadOperation.values()) {
                 LatencySummary before = m.baselineByOperation().get(operation);
                 LatencySummary during = m.duringByOperation().get(operation);

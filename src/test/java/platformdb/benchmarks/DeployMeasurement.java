@@ -3,6 +3,8 @@ package platformdb.benchmarks;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One measured deploy of a release: its process run, and the load's latencies in three windows: baseline (the
@@ -32,5 +34,13 @@ record DeployMeasurement(String release, Scenario scenario, ProcessRun run, Late
 
     boolean completed() {
         return run.succeeded();
+    }
+
+    /** Why the deploy failed, short: the changeset id and PostgreSQL's message ("canceling statement due to lock timeout"). */
+    String failure() {
+        String error = run.lastError();
+        Matcher changeset = Pattern.compile("changeset \\S+::(\\S+)::\\S+").matcher(error);
+        String message = error.contains("ERROR: ") ? error.substring(error.lastIndexOf("ERROR: ") + 7) : error;
+        return changeset.find() ? changeset.group(1) + ": " + message : message;
     }
 }

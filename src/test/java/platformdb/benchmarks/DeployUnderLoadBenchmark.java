@@ -51,7 +51,7 @@ final class DeployUnderLoadBenchmark {
         LongReadTransaction longRead = scenario == Scenario.LONG_READ_TRANSACTION ? LongReadTransaction.open(server, DATABASE) : null;
         CompletableFuture<ProcessRun> deploy = CompletableFuture.supplyAsync(() -> liquibase.run(DATABASE, "update-to-tag", "--tag=" + release));
         if (longRead != null) {
-            longRead.closeAfterDeployConnects(Scenario.LONG_TRANSACTION_MILLIS, deploy::isDone);
+            longRead.closeAfterDeployBlocks(Scenario.LONG_TRANSACTION_MILLIS, deploy::isDone);
         }
         ProcessRun run = deploy.join();
         long afterFrom = Math.max(run.endNanos(), longRead == null ? 0 : longRead.closedNanos());

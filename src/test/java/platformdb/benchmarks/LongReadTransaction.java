@@ -9,14 +9,15 @@ import java.util.function.BooleanSupplier;
  * A session that has read public.conversations and keeps its transaction open (a report, a slow request): it holds
  * an ACCESS SHARE lock, so a deploy's ALTER on conversations waits for it, and every later client of the table waits
  * behind the deploy (the lock queue). Opened before the deploy starts; closed {@code holdMillis} after the deploy's
- * first connection appears, so it is open during the deploy's SQL however long the deployer takes to start.
+ * backend first waits for a lock (or when the deploy ends, if it never does): the deploy has reached the table,
+ * however long the deployer took to start, and finds the transaction open for {@code holdMillis} more.
  */
 final class LongReadTransaction {
 
     private final BenchmarkServer server;
     private final String database;
     private final Connection connection;
-    private long deployConnectedNanos;
+    private long deployBlockedNanos;
     private long closedNanos;
 
     private LongReadTransaction(BenchmarkServer server, String database, Connection connection) {
@@ -39,11 +40,11 @@ final class LongReadTransaction {
         }
     }
 
-    /** Waits for the deploy to connect (or finish), keeps the transaction open {@code holdMillis} more, commits. */
-    void closeAfterDeployConnects(long holdMillis, BooleanSupplier deployFinished) {
+    /** Waits for the deploy to wait on a lock (or finish), keeps the transaction open {@code holdMillis} more, commits. */
+    void closeAfterDeployBlocks(long holdMillis, BooleanSupplier deployFinished) {
         try (Connection watcher = server.connect("postgres"); Statement sql = watcher.createStatement()) {
             String query = "select count(*) from pg_stat_activity where datname = '" + database + "' and application_name = '"
-                    + LiquibaseCli.DEPLOY_APPLICATION_NAME + "'";
+                    + LiquibaseCli.DEPLOY_APPLICATION_NAME + "' and wait_event_type = 'Lock'";
             while (!deployFinished.getAsBoolean()) {
                 try (var rows = sql.executeQuery(query)) {
                     rows.next();
@@ -51,9 +52,9 @@ final class LongReadTransaction {
                         break;
                     }
                 }
-                Thread.sleep(20);
+                Thread.sleep(5);
             }
-            deployConnectedNanos = System.nanoTime();
+            deployBlockedNanos = System.nanoTime();
             Thread.sleep(holdMillis);
             connection.commit();
             connection.close();
@@ -66,8 +67,8 @@ final class LongReadTransaction {
         }
     }
 
-    long deployConnectedNanos() {
-        return deployConnectedNanos;
+    long deployBlockedNanos() {
+        return deployBlockedNanos;
     }
 
     long closedNanos() {
