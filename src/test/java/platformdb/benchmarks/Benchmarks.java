@@ -74,8 +74,8 @@ public final class Benchmarks {
                 "public.conversations", "public.messages", "public.memories")) {
             rows.put(table, server.queryOne(database, "select to_char(count(*), 'FM999G999G999') from " + table));
         }
-        rows.put("public.memories with an embedding", server.queryOne(database, "select count(*) from public.memories where embedding is not null"));
-        rows.put("public.messages with an embedding", server.queryOne(database, "select count(*) from public.messages where embedding is not null"));
+        rows.put("public.memories with an embedding", server.queryOne(database, "select to_char(count(*), 'FM999G999G999') from public.memories where embedding is not null"));
+        rows.put("public.messages with an embedding", server.queryOne(database, "select to_char(count(*), 'FM999G999G999') from public.messages where embedding is not null"));
         rows.put("database size", server.queryOne(database, "select pg_size_pretty(pg_database_size(current_database()))"));
         return rows;
     }

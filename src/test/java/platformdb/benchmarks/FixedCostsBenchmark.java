@@ -9,7 +9,8 @@ import java.util.List;
  * {@code update} (everything applied) and {@code rollbackCount 1} (the last release's tag row), on a copy of the
  * template updated to the end of the changelog. The SQL comes from scripts/preview (updateSQL, rollbackCountSQL);
  * after each rollback, psql re-applies the tag from a preview taken once, so every run starts from the same state.
- * One unrecorded warm-up run of each, then {@code runs} runs, interleaved.
+ * Also the start-up alone ({@code --version}) against psql's. One unrecorded warm-up run of each, then {@code runs}
+ * runs, interleaved.
  */
 final class FixedCostsBenchmark {
 
@@ -43,6 +44,8 @@ final class FixedCostsBenchmark {
         List<Double> updateFloor = new ArrayList<>();
         List<Double> rollbackCount = new ArrayList<>();
         List<Double> rollbackFloor = new ArrayList<>();
+        List<Double> start = new ArrayList<>();
+        List<Double> startFloor = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
             boolean recorded = i > 0;
             time(liquibase.run(DATABASE, "update"), "update", update, recorded);
@@ -51,16 +54,27 @@ final class FixedCostsBenchmark {
             succeed(psql(reapply), "psql reapply");
             time(psql(rollback), "psql rollbackCount 1", rollbackFloor, recorded);
             succeed(psql(reapply), "psql reapply");
+            time(liquibase.version(), "scripts/liquibase --version", start, recorded);
+            time(psqlCommand("select 1"), "psql select 1", startFloor, recorded);
         }
         server.drop(DATABASE);
         return List.of(
                 new FixedCost("scripts/liquibase update (nothing to apply)", "psql -f of its updateSQL preview", update, updateFloor),
-                new FixedCost("scripts/liquibase rollbackCount 1 (the last tag row)", "psql -f of its rollbackCountSQL preview", rollbackCount, rollbackFloor));
+                new FixedCost("scripts/liquibase rollbackCount 1 (the last tag row)", "psql -f of its rollbackCountSQL preview", rollbackCount, rollbackFloor),
+                new FixedCost("scripts/liquibase --version (JVM and Liquibase start, no database, no changelog)", "psql -c 'select 1'", start, startFloor));
     }
 
     private ProcessRun psql(Path file) {
+        return psql("-f", file.toString());
+    }
+
+    private ProcessRun psqlCommand(String sql) {
+        return psql("-c", sql);
+    }
+
+    private ProcessRun psql(String option, String argument) {
         return ProcessRun.of(root, work.resolve("logs"), List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", server.host(),
-                "-p", String.valueOf(server.port()), "-U", server.user(), "-d", DATABASE, "-f", file.toString()), "PGPASSWORD", server.password());
+                "-p", String.valueOf(server.port()), "-U", server.user(), "-d", DATABASE, option, argument), "PGPASSWORD", server.password());
     }
 
     private static void time(ProcessRun run, String what, List<Double> seconds, boolean recorded) {

@@ -34,6 +34,11 @@ final class LiquibaseCli {
         return ProcessRun.of(root, logs, command);
     }
 
+    /** {@code scripts/liquibase --version}: the deployer's start-up alone, no database, no changelog. */
+    ProcessRun version() {
+        return ProcessRun.of(root, logs, List.of(root.resolve("scripts/liquibase").toString(), "--version"));
+    }
+
     /** Runs {@code scripts/preview <kind> [argument]} against {@code database}: the path of the written SQL file. */
     Path preview(String database, Path directory, String... kindAndArgument) {
         List<String> command = new ArrayList<>(List.of(root.resolve("scripts/preview").toString()));
