@@ -17,7 +17,6 @@ final class LongReadTransaction {
     private final BenchmarkServer server;
     private final String database;
     private final Connection connection;
-    private long deployBlockedNanos;
     private long closedNanos;
 
     private LongReadTransaction(BenchmarkServer server, String database, Connection connection) {
@@ -40,7 +39,7 @@ final class LongReadTransaction {
         }
     }
 
-    /** Waits for the deploy to wait on a lock (or finish), keeps the transaction open {@code holdMillis} more, commits. */
+    /** Waits for the deploy to wait on a lock, then keeps the transaction open {@code holdMillis} more; commits at once if the deploy ends first. */
     void closeAfterDeployBlocks(long holdMillis, BooleanSupplier deployFinished) {
         try (Connection watcher = server.connect("postgres"); Statement sql = watcher.createStatement()) {
             String query = "select count(*) from pg_stat_activity where datname = '" + database + "' and application_name = '"
@@ -54,8 +53,9 @@ final class LongReadTransaction {
                 }
                 Thread.sleep(5);
             }
-            deployBlockedNanos = System.nanoTime();
-            Thread.sleep(holdMillis);
+            if (!deployFinished.getAsBoolean()) {
+                Thread.sleep(holdMillis);
+            }
             connection.commit();
             connection.close();
             closedNanos = System.nanoTime();
@@ -65,10 +65,6 @@ final class LongReadTransaction {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    long deployBlockedNanos() {
-        return deployBlockedNanos;
     }
 
     long closedNanos() {
