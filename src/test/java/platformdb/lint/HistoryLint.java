@@ -16,8 +16,8 @@ import platformdb.history.Ledger;
  */
 public final class HistoryLint {
 
-    static final String EXEMPTION = " (landed changesets, the exempt rows of " + Ledger.RELATIVE_PATH
-            + ", keep their checksums and are not checked; this one has not landed)";
+    static final String EXEMPTION = " (only the changesets " + Ledger.RELATIVE_PATH + " exempts, its first"
+            + " history-rules-exempt-rows rows, are not checked: they landed before these rules and keep their checksums)";
 
     private final List<ChangesetSql> changesets;
     private final TableReleases releases;
