@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Rules on the changelog files themselves, read as YAML: every changeset has an explicit, non-empty rollback
- * (tag changesets excepted) and a comment; ids are unique; every include exists; every changelog file under the
- * changelog folder is included exactly once. Each problem names the file and the changeset id.
+ * Rules on the changelog files themselves, read as YAML: every file declares its own path as logicalFilePath;
+ * every changeset has an explicit, non-empty rollback (tag changesets excepted) and a comment; ids are unique;
+ * every include exists; every changelog file under the changelog folder is included exactly once. Each problem names the file and the changeset id.
  */
 public final class ChangelogLint {
 
@@ -60,6 +60,7 @@ public final class ChangelogLint {
 
     private void visit(String file) {
         List<Map<String, Object>> entries = entries(file);
+        logicalFilePath(file, entries);
         for (Map<String, Object> entry : entries) {
             if (entry.containsKey("include")) {
                 include(file, asMap(entry.get("include")));
@@ -68,6 +69,22 @@ public final class ChangelogLint {
             } else if (entry.containsKey("changeSet")) {
                 changeSet(file, asMap(entry.get("changeSet")));
             }
+        }
+    }
+
+    /**
+     * Liquibase identifies a changeset by file path, id and author. The first entry pins the file path, so moving
+     * the file cannot re-run its changesets; it must be the file's own path, so a copied file cannot claim another
+     * file's identities. Without it, a file's changesets are recorded under the including file's logicalFilePath.
+     */
+    private void logicalFilePath(String file, List<Map<String, Object>> entries) {
+        Object declared = entries.isEmpty() ? null : entries.get(0).get("logicalFilePath");
+        if (declared == null) {
+            problems.add(file + ": no logicalFilePath; make the first entry of databaseChangeLog `- logicalFilePath: " + file
+                    + "` (it pins the identity of the file's changesets)");
+        } else if (!file.equals(declared.toString())) {
+            problems.add(file + ": logicalFilePath is " + declared + ", not the file's own path; set it to " + file
+                    + " (a copied file must not claim another file's changeset identities)");
         }
     }
 

@@ -34,6 +34,8 @@ class ChangelogLintTest {
             missing-include   | changelog/db.changelog-master.yaml: includes absent.yaml, which does not exist
             orphan-file       | changelog/forgotten.yaml: not included by changelog/db.changelog-master.yaml
             included-twice    | changelog/tables.yaml: included 2 times
+            missing-logical-file-path | changelog/tables.yaml: no logicalFilePath; make the first entry
+            foreign-logical-file-path | changelog/copied.yaml: logicalFilePath is changelog/tables.yaml, not the file's own path
             """)
     void badFixtureIsRejectedWithFileAndIdNamed(String fixture, String expectedProblem) {
         List<String> problems = ChangelogLint.check(FIXTURES.resolve(fixture), Changelog.MASTER);

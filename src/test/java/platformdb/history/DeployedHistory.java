@@ -1,0 +1,100 @@
+package platformdb.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.DirectoryResourceAccessor;
+import platformdb.liquibase.Changelog;
+import platformdb.postgres.FreshDatabase;
+
+/** A deployed database's DATABASECHANGELOG, read and rewritten with plain SQL, and what Liquibase makes of it. */
+final class DeployedHistory {
+
+    private static final String TABLE = FreshDatabase.TRACKING_SCHEMA + ".databasechangelog";
+
+    private final FreshDatabase database;
+
+    DeployedHistory(FreshDatabase database) {
+        this.database = database;
+    }
+
+    /** The recorded rows, in ORDEREXECUTED order. */
+    List<LandedChangeset> rows() {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select filename, id, author, md5sum from " + TABLE + " order by orderexecuted")) {
+            List<LandedChangeset> recorded = new ArrayList<>();
+            while (rows.next()) {
+                recorded.add(new LandedChangeset(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)));
+            }
+            return recorded;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + TABLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the row of changeset id/author record the filename and checksum of {@code row}, as an older deploy wrote them. */
+    void record(String id, String author, LandedChangeset row) {
+        execute("update " + TABLE + " set filename = ?, id = ?, author = ?, md5sum = ? where id = ? and author = ?",
+                row.filename(), row.id(), row.author(), row.md5sum(), id, author);
+    }
+
+    private void execute(String sql, String... values) {
+        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            int updated = statement.executeUpdate();
+            if (updated != 1) {
+                throw new IllegalStateException(sql + " with " + List.of(values) + " changed " + updated + " rows, not 1");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The project's changesets Liquibase would run on this database (what `status` lists), by name. */
+    List<String> unrunChangeSets() {
+        return withLiquibase(liquibase -> liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).stream()
+                .map(Changelog::name).toList());
+    }
+
+    /** Liquibase's `validate` of the project's changelog against this database; throws what it refuses. */
+    void validate() {
+        withLiquibase(liquibase -> {
+            liquibase.validate();
+            return null;
+        });
+    }
+
+    private interface LiquibaseAction<T> {
+        T run(Liquibase liquibase) throws LiquibaseException;
+    }
+
+    private <T> T withLiquibase(LiquibaseAction<T> action) {
+        try (Connection connection = database.connect()) {
+            Database target = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            target.setLiquibaseSchemaName(FreshDatabase.TRACKING_SCHEMA);
+            Liquibase liquibase = new Liquibase(Changelog.MASTER, new DirectoryResourceAccessor(Changelog.PROJECT_ROOT), target);
+            return action.run(liquibase);
+        } catch (LiquibaseException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        } finally {
+            ChangeLogHistoryServiceFactory.getInstance().resetAll();
+        }
+    }
+
+}

@@ -1,0 +1,63 @@
+package platformdb.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import platformdb.liquibase.Changelog;
+
+/**
+ * Every landed changeset keeps its identity (file path, id, author), its checksum as computed by the current
+ * Liquibase, and its place in the deployment order; every newer changeset is in the ledger too.
+ */
+class LandedChangesetsTest {
+
+    private static final String FIXTURES = "fixtures/history/";
+    private static final Ledger FIXTURE_LEDGER = Ledger.read(
+            Changelog.PROJECT_ROOT.resolve("src/test/resources").resolve(FIXTURES + "ledger.tsv"));
+
+    @Test
+    void theChangelogKeepsEveryLandedChangesetAndRecordsEveryNewOne() {
+        List<String> problems = LandedChangesets.problems(Changelog.master().changeSets(), Ledger.project(), Ledger.RELATIVE_PATH);
+        assertEquals(List.of(), problems, () -> "changesets against the ledger:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void theLedgerHoldsEveryRowRecordedFromMain() {
+        assertTrue(Ledger.project().rows().size() >= 494, "the ledger lost rows: never remove one");
+    }
+
+    @Test
+    void aGoodFixtureMatchesItsLedger() {
+        assertEquals(List.of(), problemsOf("good"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            edited-changeset   | changelog/tables.yaml::create-table-b::fixture: checksum 9:
+            renamed-id         | changelog/tables.yaml::create-table-b::fixture: landed (in
+            moved-logical-path | changelog/tables.yaml::create-table-a::fixture: landed (in
+            inserted-between   | deployment order: changeset 2 is changelog/tables.yaml::create-table-c::fixture
+            unrecorded-new     | 1 changeset(s) not in the ledger
+            """)
+    void aChangeToHistoryIsRejected(String fixture, String expectedProblem) {
+        List<String> problems = problemsOf(fixture);
+        assertTrue(problems.stream().anyMatch(problem -> problem.startsWith(expectedProblem)),
+                () -> "expected a problem starting with \"" + expectedProblem + "\", got:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void theMessageForANewChangesetGivesTheRowToAppend() {
+        String unrecorded = problemsOf("unrecorded-new").get(0);
+        assertTrue(unrecorded.contains("Append these lines:\nchangelog/tables.yaml\tcreate-table-c\tfixture\t9:"), unrecorded);
+    }
+
+    private static List<String> problemsOf(String fixture) {
+        Changelog changelog = Changelog.testResource(FIXTURES + fixture + "/" + Changelog.MASTER);
+        return LandedChangesets.problems(changelog.changeSets(), FIXTURE_LEDGER, FIXTURES + "ledger.tsv");
+    }
+
+}
