@@ -19,6 +19,10 @@ COMMENT ON SCHEMA auth IS 'supabase-compat layer: stands in for Supabase''s auth
 
 CREATE SCHEMA extensions;
 
+CREATE SCHEMA private;
+
+COMMENT ON SCHEMA private IS 'Helpers for policies and rollbacks. Never expose this schema through the API.';
+
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions;
 
 COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
@@ -96,6 +100,36 @@ CREATE FUNCTION auth.uid() RETURNS uuid
     (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
   )::uuid
 $$;
+
+CREATE FUNCTION private.owned_site_ids() RETURNS SETOF uuid
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select cc.id
+  from public.customer_configs cc
+  join public.customers c on c.id = cc.customer_id
+  where c.auth_user_id = (select auth.uid())
+$$;
+
+COMMENT ON FUNCTION private.owned_site_ids() IS 'The ids of the sites (customer_configs) of the signed-in tenant. In a policy: customer_id = any (array(select private.owned_site_ids())).';
+
+CREATE FUNCTION private.refuse_rollback(relation regclass, rows_where text DEFAULT 'true'::text, what_to_do text DEFAULT 'Export or delete them first, then roll back again.'::text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  found bigint;
+begin
+  execute format('select count(*) from %s where %s', relation, rows_where) into found;
+  if found > 0 then
+    raise exception 'rollback refused: % holds % row(s)%; this rollback would lose them. %',
+      relation, found, case when rows_where = 'true' then '' else ' where ' || rows_where end,
+      what_to_do;
+  end if;
+end
+$$;
+
+COMMENT ON FUNCTION private.refuse_rollback(relation regclass, rows_where text, what_to_do text) IS 'In a rollback block, before dropping data: raises ''rollback refused: ...'' when the table holds rows (matching rows_where).';
 
 SET default_table_access_method = heap;
 
@@ -2764,9 +2798,16 @@ GRANT USAGE ON SCHEMA extensions TO anon;
 GRANT USAGE ON SCHEMA extensions TO authenticated;
 GRANT USAGE ON SCHEMA extensions TO service_role;
 
+GRANT USAGE ON SCHEMA private TO authenticated;
+
 GRANT USAGE ON SCHEMA public TO anon;
 GRANT USAGE ON SCHEMA public TO authenticated;
 GRANT USAGE ON SCHEMA public TO service_role;
+
+REVOKE ALL ON FUNCTION private.owned_site_ids() FROM PUBLIC;
+GRANT ALL ON FUNCTION private.owned_site_ids() TO authenticated;
+
+REVOKE ALL ON FUNCTION private.refuse_rollback(relation regclass, rows_where text, what_to_do text) FROM PUBLIC;
 
 GRANT ALL ON TABLE public.user_gamification TO anon;
 GRANT ALL ON TABLE public.user_gamification TO authenticated;
