@@ -80,6 +80,9 @@ class Seed001WhatsAppBotClientTest {
         try (ApiRequest signedIn = ApiRequest.user(database, alice)) {
             assertEquals(List.of("wamid-" + alice), Sql.column(signedIn.sql(), "select wa_message_id from public.messages"));
             assertEquals(List.of(alice.toString()), Sql.column(signedIn.sql(), "select user_id from public.memories"));
+            assertEquals(List.of("likes coffee|+573004445566"), Sql.column(signedIn.sql(),
+                    "select concat_ws('|', m.content, p.phone_number) from public.memories m left join lateral public.user_profiles(m) p on true"),
+                    "the computed relationship PostgREST embeds as user_profiles(*)");
         }
     }
 
