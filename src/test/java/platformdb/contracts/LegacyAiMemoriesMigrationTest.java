@@ -32,7 +32,7 @@ class LegacyAiMemoriesMigrationTest {
     @Test
     void legacyRowsAreCopiedInBatchesAndTheRollbackTakesOnlyTheCopiesBack() throws SQLException {
         try (Deployment deployment = Changelog.master().deployTo(database); Connection server = database.connect()) {
-            deployment.rollbackCount(2);
+            deployment.rollbackCount(3); // the tag, the relationship function after it, then the copy
             legacyTable(server);
             deployment.updateAll();
             assertEquals("1202|1201|1200|1202", Sql.one(server, COPIES),
@@ -40,7 +40,7 @@ class LegacyAiMemoriesMigrationTest {
             assertEquals("1203", Sql.one(server, "select count(*) from public.ai_memories"));
 
             Sql.update(server, "update public.memories set content = 'edited' where id = (select id from public.memories where metadata ->> 'migrated_from' = 'ai_memories' limit 1)");
-            RuntimeException refused = assertThrows(RuntimeException.class, () -> deployment.rollbackCount(2));
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> deployment.rollbackCount(3));
             assertTrue(refused.getMessage().contains("rollback refused: 1 memory(ies) copied from ai_memories were changed since"), refused.getMessage());
             assertEquals("1202|1201|1200|1202", Sql.one(server, COPIES), "a refused rollback deletes nothing");
 
