@@ -21,6 +21,8 @@ import platformdb.postgres.FreshDatabase;
  */
 class LegacyAiMemoriesMigrationTest {
 
+    /** The release before seed-clients: rolling back to it reaches the copy whatever is merged after it. */
+    private static final String BEFORE_RELEASE = "rls-hot-reads";
     private static final String LEGACY = "5a0e2f61-8c4b-4f0e-9d7a-00000000b001";
     private static final String COPIES = "select concat_ws('|', count(*), count(*) filter (where embedding is null),"
             + " count(*) filter (where (metadata ->> 'needs_reembedding')::boolean), count(*) filter (where metadata ->> 'topic' = 'kept'))"
@@ -32,7 +34,7 @@ class LegacyAiMemoriesMigrationTest {
     @Test
     void legacyRowsAreCopiedInBatchesAndTheRollbackTakesOnlyTheCopiesBack() throws SQLException {
         try (Deployment deployment = Changelog.master().deployTo(database); Connection server = database.connect()) {
-            deployment.rollbackCount(3); // the tag, the relationship function after it, then the copy
+            deployment.rollbackToTag(BEFORE_RELEASE);
             legacyTable(server);
             deployment.updateAll();
             assertEquals("1202|1201|1200|1202", Sql.one(server, COPIES),
@@ -40,12 +42,12 @@ class LegacyAiMemoriesMigrationTest {
             assertEquals("1203", Sql.one(server, "select count(*) from public.ai_memories"));
 
             Sql.update(server, "update public.memories set content = 'edited' where id = (select id from public.memories where metadata ->> 'migrated_from' = 'ai_memories' limit 1)");
-            RuntimeException refused = assertThrows(RuntimeException.class, () -> deployment.rollbackCount(3));
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> deployment.rollbackToTag(BEFORE_RELEASE));
             assertTrue(refused.getMessage().contains("rollback refused: 1 memory(ies) copied from ai_memories were changed since"), refused.getMessage());
             assertEquals("1202|1201|1200|1202", Sql.one(server, COPIES), "a refused rollback deletes nothing");
 
             Sql.update(server, "delete from public.memories where content = 'edited'");
-            deployment.rollbackCount(1);
+            deployment.rollbackToTag(BEFORE_RELEASE);
             assertEquals("0|0|0|0", Sql.one(server, COPIES));
             assertEquals(List.of("1203|1200"), Sql.column(server, "select concat_ws('|', count(*), count(*) filter (where extensions.vector_dims(embedding) = 384)) from public.ai_memories"),
                     "ai_memories keeps every row and its 384-dimension vectors");
