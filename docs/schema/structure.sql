@@ -211,6 +211,15 @@ begin
 end;
 $$;
 
+CREATE FUNCTION public.calculate_user_engagement(p_user_id uuid, p_activity_date date DEFAULT CURRENT_DATE) RETURNS numeric
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select a.engagement_score
+    from public.user_analytics_enhanced a
+   where a.user_id = p_user_id and a.activity_date = p_activity_date
+$$;
+
 CREATE FUNCTION public.cleanup_expired_impersonation_sessions() RETURNS integer
     LANGUAGE plpgsql
     SET search_path TO ''
@@ -304,6 +313,20 @@ CREATE FUNCTION public.get_user_engagement(p_days integer DEFAULT 30) RETURNS TA
    group by a.user_id
 $$;
 
+CREATE FUNCTION public.get_widget_config(p_domain text) RETURNS TABLE(domain text, business_name text, business_description text, primary_color text, welcome_message text, suggested_questions jsonb, allowed_origins text[])
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  perform pg_catalog.set_config('app.current_domain', p_domain, true);
+  return query
+    select c.domain, c.business_name, c.business_description, c.primary_color,
+           c.welcome_message, c.suggested_questions, c.allowed_origins
+      from public.customer_configs c
+     where c.domain = p_domain and c.active;
+end;
+$$;
+
 CREATE FUNCTION public.handle_new_user() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
@@ -322,12 +345,21 @@ $$;
 CREATE FUNCTION public.handle_new_user_profile() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
-    AS $$
+    AS $_$
 declare
   v_ref_code text := upper(substr(replace(pg_catalog.gen_random_uuid()::text, '-', ''), 1, 10));
   v_referred_by text := nullif(upper(btrim(new.raw_user_meta_data ->> 'ref_code')), '');
   v_referrer uuid;
+  v_phone text := case when coalesce(new.phone, '') = '' then null
+                       when new.phone like '+%' then new.phone
+                       else '+' || new.phone end;
 begin
+  if v_phone is not null
+     and (v_phone !~ '^[+][1-9][0-9]{7,14}$'
+          or exists (select 1 from public.user_profiles p where p.phone_number = v_phone)) then
+    v_phone := null;
+  end if;
+
   if v_referred_by is not null then
     select p.id into v_referrer from public.user_profiles p where p.ref_code = v_referred_by;
     if v_referrer is null then
@@ -335,9 +367,10 @@ begin
     end if;
   end if;
 
-  insert into public.user_profiles (id, email, full_name, avatar_url, ref_code, referred_by)
+  insert into public.user_profiles (id, email, phone_number, full_name, avatar_url, ref_code, referred_by)
   values (new.id,
           new.email,
+          v_phone,
           nullif(new.raw_user_meta_data ->> 'full_name', ''),
           nullif(new.raw_user_meta_data ->> 'avatar_url', ''),
           v_ref_code,
@@ -348,6 +381,18 @@ begin
     insert into public.user_referrals (referrer_id, referred_id, ref_code)
     values (v_referrer, new.id, v_referred_by)
     on conflict (referred_id) do nothing;
+  end if;
+  return new;
+end;
+$_$;
+
+CREATE FUNCTION public.infer_conversation_channel() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if new.wa_conversation_id is not null then
+    new.channel := 'whatsapp';
   end if;
   return new;
 end;
@@ -381,6 +426,42 @@ CREATE FUNCTION public.is_admin_user() RETURNS boolean
   )
 $$;
 
+CREATE TABLE public.conversations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    customer_id uuid,
+    session_id text,
+    visitor_id text,
+    user_id uuid,
+    channel text DEFAULT 'web'::text NOT NULL,
+    wa_conversation_id text,
+    status text DEFAULT 'active'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    title text,
+    system_prompt text,
+    model text,
+    temperature real,
+    is_pinned boolean DEFAULT false NOT NULL,
+    folder text,
+    tags text[] DEFAULT '{}'::text[] NOT NULL,
+    message_count integer DEFAULT 0 NOT NULL,
+    last_message_at timestamp with time zone,
+    CONSTRAINT chk_conversations_channel CHECK ((channel = ANY (ARRAY['web'::text, 'whatsapp'::text]))),
+    CONSTRAINT chk_conversations_message_count CHECK ((message_count >= 0)),
+    CONSTRAINT chk_conversations_owner CHECK (((customer_id IS NOT NULL) OR (user_id IS NOT NULL))),
+    CONSTRAINT chk_conversations_status CHECK ((status = ANY (ARRAY['active'::text, 'closed'::text, 'archived'::text]))),
+    CONSTRAINT chk_conversations_temperature CHECK (((temperature IS NULL) OR ((temperature >= (0)::double precision) AND (temperature <= (2)::double precision))))
+);
+
+COMMENT ON TABLE public.conversations IS 'Conversations of tenant widgets (seed 000) and WhatsApp users (seed 001).';
+
+CREATE FUNCTION public.is_archived(conversation public.conversations) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select conversation.status = 'archived'
+$$;
+
 CREATE FUNCTION public.is_superuser() RETURNS boolean
     LANGUAGE sql STABLE
     SET search_path TO ''
@@ -399,6 +480,44 @@ CREATE FUNCTION public.log_admin_security_action(p_event_type text, p_details js
   values ((select auth.uid()), p_event_type, coalesce(p_severity, 'info'), coalesce(p_details, '{}'::jsonb), p_ip_address, p_user_agent)
   returning id
 $$;
+
+CREATE FUNCTION public.normalize_log_level() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_level text := lower(btrim(new.level));
+begin
+  v_level := case
+    when v_level in ('debug', 'info', 'warn', 'error', 'fatal') then v_level
+    when v_level in ('trace', 'verbose') then 'debug'
+    when v_level in ('notice', 'log', 'information') then 'info'
+    when v_level in ('warning') then 'warn'
+    when v_level in ('err', 'exception') then 'error'
+    when v_level in ('critical', 'crit', 'panic', 'alert', 'emergency') then 'fatal'
+  end;
+  if v_level is null then
+    new.context := coalesce(new.context, '{}'::jsonb) || pg_catalog.jsonb_build_object('original_level', new.level);
+    v_level := 'info';
+  end if;
+  new.level := v_level;
+  return new;
+end;
+$$;
+
+CREATE FUNCTION public.normalize_primary_color() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+begin
+  if new.primary_color ~ '^#[0-9A-Fa-f]{3}$' then
+    new.primary_color := '#' || repeat(substr(new.primary_color, 2, 1), 2)
+                             || repeat(substr(new.primary_color, 3, 1), 2)
+                             || repeat(substr(new.primary_color, 4, 1), 2);
+  end if;
+  return new;
+end;
+$_$;
 
 CREATE FUNCTION public.record_widget_version() RETURNS trigger
     LANGUAGE plpgsql
@@ -489,6 +608,22 @@ begin
 end;
 $$;
 
+CREATE FUNCTION public.sync_messages_quota(p_user_id uuid) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_quota integer;
+begin
+  update public.user_plans p set plan = p.plan where p.user_id = p_user_id
+  returning p.messages_quota into v_quota;
+  if not found then
+    select p.messages_quota into v_quota from public.user_plans p where p.user_id = p_user_id;
+  end if;
+  return v_quota;
+end;
+$$;
+
 CREATE FUNCTION public.update_conversation_stats() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path TO ''
@@ -509,6 +644,57 @@ begin
   end if;
   return null;
 end;
+$$;
+
+CREATE TABLE public.memories (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    type text DEFAULT 'fact'::text NOT NULL,
+    content text NOT NULL,
+    embedding extensions.vector(1536),
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    summary text,
+    metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
+    tags text[] DEFAULT '{}'::text[] NOT NULL,
+    encrypted_data bytea,
+    source text DEFAULT 'manual'::text NOT NULL,
+    is_favorite boolean DEFAULT false NOT NULL,
+    is_archived boolean DEFAULT false NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    deleted_at timestamp with time zone,
+    CONSTRAINT chk_memories_source CHECK ((source = ANY (ARRAY['manual'::text, 'chat'::text, 'import'::text, 'api'::text, 'extension'::text]))),
+    CONSTRAINT chk_memories_type CHECK ((type = ANY (ARRAY['fact'::text, 'preference'::text, 'conversation'::text])))
+);
+
+COMMENT ON TABLE public.memories IS 'Memories of users with their embeddings (seed 001 user_memory; seeds 002 and 004 memories).';
+
+CREATE TABLE public.user_profiles (
+    id uuid NOT NULL,
+    phone_number text,
+    name text,
+    preferences jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    email text,
+    full_name text,
+    avatar_url text,
+    settings jsonb DEFAULT '{}'::jsonb NOT NULL,
+    last_active_at timestamp with time zone,
+    ref_code text,
+    referred_by text,
+    credits integer DEFAULT 0 NOT NULL,
+    CONSTRAINT chk_phone_e164 CHECK ((phone_number ~ '^[+][1-9][0-9]{7,14}$'::text)),
+    CONSTRAINT chk_user_profiles_credits CHECK ((credits >= 0)),
+    CONSTRAINT chk_user_profiles_preferences_object CHECK ((jsonb_typeof(preferences) = 'object'::text))
+);
+
+COMMENT ON TABLE public.user_profiles IS 'User profiles (seed 001 users; seeds 002 and 003 user_profiles): one per auth user.';
+
+CREATE FUNCTION public.user_profiles(memory public.memories) RETURNS SETOF public.user_profiles
+    LANGUAGE sql STABLE ROWS 1
+    SET search_path TO ''
+    AS $$
+  select p.* from public.user_profiles p where p.id = memory.user_id
 $$;
 
 CREATE TABLE auth.users (
@@ -750,35 +936,6 @@ CREATE TABLE public.content_refresh_jobs (
 
 COMMENT ON TABLE public.content_refresh_jobs IS 'Content refresh (crawl) jobs of tenant sites (seed 000 content_refresh_jobs).';
 
-CREATE TABLE public.conversations (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    customer_id uuid,
-    session_id text,
-    visitor_id text,
-    user_id uuid,
-    channel text DEFAULT 'web'::text NOT NULL,
-    wa_conversation_id text,
-    status text DEFAULT 'active'::text NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    title text,
-    system_prompt text,
-    model text,
-    temperature real,
-    is_pinned boolean DEFAULT false NOT NULL,
-    folder text,
-    tags text[] DEFAULT '{}'::text[] NOT NULL,
-    message_count integer DEFAULT 0 NOT NULL,
-    last_message_at timestamp with time zone,
-    CONSTRAINT chk_conversations_channel CHECK ((channel = ANY (ARRAY['web'::text, 'whatsapp'::text]))),
-    CONSTRAINT chk_conversations_message_count CHECK ((message_count >= 0)),
-    CONSTRAINT chk_conversations_owner CHECK (((customer_id IS NOT NULL) OR (user_id IS NOT NULL))),
-    CONSTRAINT chk_conversations_status CHECK ((status = ANY (ARRAY['active'::text, 'closed'::text, 'archived'::text]))),
-    CONSTRAINT chk_conversations_temperature CHECK (((temperature IS NULL) OR ((temperature >= (0)::double precision) AND (temperature <= (2)::double precision))))
-);
-
-COMMENT ON TABLE public.conversations IS 'Conversations of tenant widgets (seed 000) and WhatsApp users (seed 001).';
-
 CREATE TABLE public.coupons (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     code text NOT NULL,
@@ -1018,28 +1175,6 @@ CREATE TABLE public.import_history (
     CONSTRAINT chk_import_history_source CHECK ((source = ANY (ARRAY['chatgpt'::text, 'claude'::text, 'notion'::text, 'markdown'::text, 'json'::text, 'csv'::text, 'other'::text]))),
     CONSTRAINT chk_import_history_status CHECK ((status = ANY (ARRAY['pending'::text, 'processing'::text, 'completed'::text, 'failed'::text, 'cancelled'::text])))
 );
-
-CREATE TABLE public.memories (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    user_id uuid NOT NULL,
-    type text DEFAULT 'fact'::text NOT NULL,
-    content text NOT NULL,
-    embedding extensions.vector(1536),
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    summary text,
-    metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
-    tags text[] DEFAULT '{}'::text[] NOT NULL,
-    encrypted_data bytea,
-    source text DEFAULT 'manual'::text NOT NULL,
-    is_favorite boolean DEFAULT false NOT NULL,
-    is_archived boolean DEFAULT false NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    deleted_at timestamp with time zone,
-    CONSTRAINT chk_memories_source CHECK ((source = ANY (ARRAY['manual'::text, 'chat'::text, 'import'::text, 'api'::text, 'extension'::text]))),
-    CONSTRAINT chk_memories_type CHECK ((type = ANY (ARRAY['fact'::text, 'preference'::text, 'conversation'::text])))
-);
-
-COMMENT ON TABLE public.memories IS 'Memories of users with their embeddings (seed 001 user_memory; seeds 002 and 004 memories).';
 
 CREATE TABLE public.memory_links (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -1404,28 +1539,6 @@ CREATE TABLE public.user_plans (
     CONSTRAINT chk_user_plans_messages_used CHECK ((messages_used >= 0)),
     CONSTRAINT chk_user_plans_status CHECK ((status = ANY (ARRAY['active'::text, 'trialing'::text, 'past_due'::text, 'cancelled'::text, 'expired'::text])))
 );
-
-CREATE TABLE public.user_profiles (
-    id uuid NOT NULL,
-    phone_number text,
-    name text,
-    preferences jsonb DEFAULT '{}'::jsonb NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    email text,
-    full_name text,
-    avatar_url text,
-    settings jsonb DEFAULT '{}'::jsonb NOT NULL,
-    last_active_at timestamp with time zone,
-    ref_code text,
-    referred_by text,
-    credits integer DEFAULT 0 NOT NULL,
-    CONSTRAINT chk_phone_e164 CHECK ((phone_number ~ '^[+][1-9][0-9]{7,14}$'::text)),
-    CONSTRAINT chk_user_profiles_credits CHECK ((credits >= 0)),
-    CONSTRAINT chk_user_profiles_preferences_object CHECK ((jsonb_typeof(preferences) = 'object'::text))
-);
-
-COMMENT ON TABLE public.user_profiles IS 'User profiles (seed 001 users; seeds 002 and 003 user_profiles): one per auth user.';
 
 CREATE TABLE public.user_referrals (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -2068,6 +2181,8 @@ CREATE TRIGGER trg_ai_usage_metrics_set_updated_at BEFORE UPDATE ON public.ai_us
 
 CREATE TRIGGER trg_alert_configurations_set_updated_at BEFORE UPDATE ON public.alert_configurations FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
+CREATE TRIGGER trg_conversations_infer_channel BEFORE INSERT OR UPDATE OF wa_conversation_id ON public.conversations FOR EACH ROW EXECUTE FUNCTION public.infer_conversation_channel();
+
 CREATE TRIGGER trg_conversations_set_updated_at BEFORE UPDATE ON public.conversations FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 CREATE TRIGGER trg_coupons_set_updated_at BEFORE UPDATE ON public.coupons FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
@@ -2075,6 +2190,8 @@ CREATE TRIGGER trg_coupons_set_updated_at BEFORE UPDATE ON public.coupons FOR EA
 CREATE TRIGGER trg_crm_clients_set_updated_at BEFORE UPDATE ON public.crm_clients FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 CREATE TRIGGER trg_crm_projects_set_updated_at BEFORE UPDATE ON public.crm_projects FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+CREATE TRIGGER trg_customer_configs_normalize_primary_color BEFORE INSERT OR UPDATE OF primary_color ON public.customer_configs FOR EACH ROW EXECUTE FUNCTION public.normalize_primary_color();
 
 CREATE TRIGGER trg_customer_configs_set_updated_at BEFORE UPDATE ON public.customer_configs FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
@@ -2095,6 +2212,8 @@ CREATE TRIGGER trg_import_history_set_updated_at BEFORE UPDATE ON public.import_
 CREATE TRIGGER trg_memories_set_updated_at BEFORE UPDATE ON public.memories FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
 CREATE TRIGGER trg_messaging_windows_set_updated_at BEFORE UPDATE ON public.messaging_windows FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+CREATE TRIGGER trg_observability_logs_normalize_level BEFORE INSERT OR UPDATE OF level ON public.observability_logs FOR EACH ROW EXECUTE FUNCTION public.normalize_log_level();
 
 CREATE TRIGGER trg_payments_set_updated_at BEFORE UPDATE ON public.payments FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
 
@@ -2276,9 +2395,6 @@ ALTER TABLE ONLY public.messages
 ALTER TABLE ONLY public.messaging_windows
     ADD CONSTRAINT messaging_windows_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
-ALTER TABLE ONLY public.observability_logs
-    ADD CONSTRAINT observability_logs_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE SET NULL;
-
 ALTER TABLE ONLY public.page_embeddings
     ADD CONSTRAINT page_embeddings_page_id_fkey FOREIGN KEY (page_id) REFERENCES public.scraped_pages(id) ON DELETE CASCADE;
 
@@ -2317,9 +2433,6 @@ ALTER TABLE ONLY public.project_schedule_tasks
 
 ALTER TABLE ONLY public.projects
     ADD CONSTRAINT projects_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
-
-ALTER TABLE ONLY public.request_traces
-    ADD CONSTRAINT request_traces_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE SET NULL;
 
 ALTER TABLE ONLY public.scheduled_messages
     ADD CONSTRAINT scheduled_messages_conversation_id_fkey FOREIGN KEY (conversation_id) REFERENCES public.conversations(id) ON DELETE SET NULL;
@@ -2829,6 +2942,10 @@ GRANT ALL ON FUNCTION public.calculate_user_engagement() TO anon;
 GRANT ALL ON FUNCTION public.calculate_user_engagement() TO authenticated;
 GRANT ALL ON FUNCTION public.calculate_user_engagement() TO service_role;
 
+GRANT ALL ON FUNCTION public.calculate_user_engagement(p_user_id uuid, p_activity_date date) TO anon;
+GRANT ALL ON FUNCTION public.calculate_user_engagement(p_user_id uuid, p_activity_date date) TO authenticated;
+GRANT ALL ON FUNCTION public.calculate_user_engagement(p_user_id uuid, p_activity_date date) TO service_role;
+
 GRANT ALL ON FUNCTION public.cleanup_expired_impersonation_sessions() TO anon;
 GRANT ALL ON FUNCTION public.cleanup_expired_impersonation_sessions() TO authenticated;
 GRANT ALL ON FUNCTION public.cleanup_expired_impersonation_sessions() TO service_role;
@@ -2849,11 +2966,19 @@ GRANT ALL ON FUNCTION public.get_user_engagement(p_days integer) TO anon;
 GRANT ALL ON FUNCTION public.get_user_engagement(p_days integer) TO authenticated;
 GRANT ALL ON FUNCTION public.get_user_engagement(p_days integer) TO service_role;
 
+GRANT ALL ON FUNCTION public.get_widget_config(p_domain text) TO anon;
+GRANT ALL ON FUNCTION public.get_widget_config(p_domain text) TO authenticated;
+GRANT ALL ON FUNCTION public.get_widget_config(p_domain text) TO service_role;
+
 REVOKE ALL ON FUNCTION public.handle_new_user() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.handle_new_user() TO service_role;
 
 REVOKE ALL ON FUNCTION public.handle_new_user_profile() FROM PUBLIC;
 GRANT ALL ON FUNCTION public.handle_new_user_profile() TO service_role;
+
+GRANT ALL ON FUNCTION public.infer_conversation_channel() TO anon;
+GRANT ALL ON FUNCTION public.infer_conversation_channel() TO authenticated;
+GRANT ALL ON FUNCTION public.infer_conversation_channel() TO service_role;
 
 GRANT ALL ON FUNCTION public.insert_crm_client(p_name text, p_email text, p_phone text, p_company text, p_notes text) TO anon;
 GRANT ALL ON FUNCTION public.insert_crm_client(p_name text, p_email text, p_phone text, p_company text, p_notes text) TO authenticated;
@@ -2867,6 +2992,14 @@ GRANT ALL ON FUNCTION public.is_admin_user() TO anon;
 GRANT ALL ON FUNCTION public.is_admin_user() TO authenticated;
 GRANT ALL ON FUNCTION public.is_admin_user() TO service_role;
 
+GRANT ALL ON TABLE public.conversations TO anon;
+GRANT ALL ON TABLE public.conversations TO authenticated;
+GRANT ALL ON TABLE public.conversations TO service_role;
+
+GRANT ALL ON FUNCTION public.is_archived(conversation public.conversations) TO anon;
+GRANT ALL ON FUNCTION public.is_archived(conversation public.conversations) TO authenticated;
+GRANT ALL ON FUNCTION public.is_archived(conversation public.conversations) TO service_role;
+
 GRANT ALL ON FUNCTION public.is_superuser() TO anon;
 GRANT ALL ON FUNCTION public.is_superuser() TO authenticated;
 GRANT ALL ON FUNCTION public.is_superuser() TO service_role;
@@ -2874,6 +3007,14 @@ GRANT ALL ON FUNCTION public.is_superuser() TO service_role;
 GRANT ALL ON FUNCTION public.log_admin_security_action(p_event_type text, p_details jsonb, p_severity text, p_ip_address inet, p_user_agent text) TO anon;
 GRANT ALL ON FUNCTION public.log_admin_security_action(p_event_type text, p_details jsonb, p_severity text, p_ip_address inet, p_user_agent text) TO authenticated;
 GRANT ALL ON FUNCTION public.log_admin_security_action(p_event_type text, p_details jsonb, p_severity text, p_ip_address inet, p_user_agent text) TO service_role;
+
+GRANT ALL ON FUNCTION public.normalize_log_level() TO anon;
+GRANT ALL ON FUNCTION public.normalize_log_level() TO authenticated;
+GRANT ALL ON FUNCTION public.normalize_log_level() TO service_role;
+
+GRANT ALL ON FUNCTION public.normalize_primary_color() TO anon;
+GRANT ALL ON FUNCTION public.normalize_primary_color() TO authenticated;
+GRANT ALL ON FUNCTION public.normalize_primary_color() TO service_role;
 
 GRANT ALL ON FUNCTION public.record_widget_version() TO anon;
 GRANT ALL ON FUNCTION public.record_widget_version() TO authenticated;
@@ -2899,9 +3040,25 @@ GRANT ALL ON FUNCTION public.sync_messages_quota() TO anon;
 GRANT ALL ON FUNCTION public.sync_messages_quota() TO authenticated;
 GRANT ALL ON FUNCTION public.sync_messages_quota() TO service_role;
 
+GRANT ALL ON FUNCTION public.sync_messages_quota(p_user_id uuid) TO anon;
+GRANT ALL ON FUNCTION public.sync_messages_quota(p_user_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION public.sync_messages_quota(p_user_id uuid) TO service_role;
+
 GRANT ALL ON FUNCTION public.update_conversation_stats() TO anon;
 GRANT ALL ON FUNCTION public.update_conversation_stats() TO authenticated;
 GRANT ALL ON FUNCTION public.update_conversation_stats() TO service_role;
+
+GRANT ALL ON TABLE public.memories TO anon;
+GRANT ALL ON TABLE public.memories TO authenticated;
+GRANT ALL ON TABLE public.memories TO service_role;
+
+GRANT ALL ON TABLE public.user_profiles TO anon;
+GRANT ALL ON TABLE public.user_profiles TO authenticated;
+GRANT ALL ON TABLE public.user_profiles TO service_role;
+
+GRANT ALL ON FUNCTION public.user_profiles(memory public.memories) TO anon;
+GRANT ALL ON FUNCTION public.user_profiles(memory public.memories) TO authenticated;
+GRANT ALL ON FUNCTION public.user_profiles(memory public.memories) TO service_role;
 
 GRANT ALL ON TABLE public.achievements TO anon;
 GRANT ALL ON TABLE public.achievements TO authenticated;
@@ -2963,10 +3120,6 @@ GRANT ALL ON TABLE public.content_refresh_jobs TO anon;
 GRANT ALL ON TABLE public.content_refresh_jobs TO authenticated;
 GRANT ALL ON TABLE public.content_refresh_jobs TO service_role;
 
-GRANT ALL ON TABLE public.conversations TO anon;
-GRANT ALL ON TABLE public.conversations TO authenticated;
-GRANT ALL ON TABLE public.conversations TO service_role;
-
 GRANT ALL ON TABLE public.coupons TO anon;
 GRANT ALL ON TABLE public.coupons TO authenticated;
 GRANT ALL ON TABLE public.coupons TO service_role;
@@ -2998,6 +3151,8 @@ GRANT SELECT(welcome_message) ON TABLE public.customer_configs TO anon;
 GRANT SELECT(suggested_questions) ON TABLE public.customer_configs TO anon;
 
 GRANT SELECT(active) ON TABLE public.customer_configs TO anon;
+
+GRANT SELECT(allowed_origins) ON TABLE public.customer_configs TO anon;
 
 GRANT ALL ON TABLE public.customers TO anon;
 GRANT ALL ON TABLE public.customers TO authenticated;
@@ -3042,10 +3197,6 @@ GRANT ALL ON TABLE public.gamification_logs TO service_role;
 GRANT ALL ON TABLE public.import_history TO anon;
 GRANT ALL ON TABLE public.import_history TO authenticated;
 GRANT ALL ON TABLE public.import_history TO service_role;
-
-GRANT ALL ON TABLE public.memories TO anon;
-GRANT ALL ON TABLE public.memories TO authenticated;
-GRANT ALL ON TABLE public.memories TO service_role;
 
 GRANT ALL ON TABLE public.memory_links TO anon;
 GRANT ALL ON TABLE public.memory_links TO authenticated;
@@ -3146,10 +3297,6 @@ GRANT ALL ON TABLE public.user_payments TO service_role;
 GRANT ALL ON TABLE public.user_plans TO anon;
 GRANT ALL ON TABLE public.user_plans TO authenticated;
 GRANT ALL ON TABLE public.user_plans TO service_role;
-
-GRANT ALL ON TABLE public.user_profiles TO anon;
-GRANT ALL ON TABLE public.user_profiles TO authenticated;
-GRANT ALL ON TABLE public.user_profiles TO service_role;
 
 GRANT ALL ON TABLE public.user_referrals TO anon;
 GRANT ALL ON TABLE public.user_referrals TO authenticated;

@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.Yaml;
  * One declarative rollback scenario (format: rollback-tests/README.md): rows that exist around a changeset,
  * and what must hold after it is applied and after it is rolled back.
  */
-public record RollbackScenario(String file, String changeSet, String description,
+public record RollbackScenario(String file, String changeSet, String description, List<String> setUpSql,
                                Rows insertBefore, Rows insertAfterUpdate,
                                Rows afterUpdate, Rows afterRollback, String rollbackRefusedWith) {
 
@@ -25,7 +25,7 @@ public record RollbackScenario(String file, String changeSet, String description
         static final Rows NONE = new Rows(Map.of());
     }
 
-    private static final Set<String> KEYS = Set.of("changeset", "description", "insertBefore", "insertAfterUpdate",
+    private static final Set<String> KEYS = Set.of("changeset", "description", "setUpSql", "insertBefore", "insertAfterUpdate",
             "afterUpdate", "afterRollback", "rollbackRefusedWith");
 
     /** Every scenario file under the folder, sorted by path. */
@@ -61,7 +61,7 @@ public record RollbackScenario(String file, String changeSet, String description
         String changeSet = required(yaml, "changeset", name);
         String description = required(yaml, "description", name);
         Object refused = yaml.get("rollbackRefusedWith");
-        return new RollbackScenario(name, changeSet, description, rows(yaml, "insertBefore", name),
+        return new RollbackScenario(name, changeSet, description, statements(yaml, "setUpSql", name), rows(yaml, "insertBefore", name),
                 rows(yaml, "insertAfterUpdate", name), rows(yaml, "afterUpdate", name), rows(yaml, "afterRollback", name),
                 refused == null ? null : refused.toString());
     }
@@ -72,6 +72,17 @@ public record RollbackScenario(String file, String changeSet, String description
             throw new IllegalArgumentException(name + ": '" + key + "' is required");
         }
         return value.toString();
+    }
+
+    private static List<String> statements(Map<String, Object> yaml, String key, String name) {
+        Object value = yaml.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new IllegalArgumentException(name + ": '" + key + "' must be a list of SQL statements");
+        }
+        return list.stream().map(String.class::cast).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -98,6 +98,7 @@ public final class ScenarioWalk {
 
     private static void exercise(Deployment deployment, TrackedCatalog catalog, TableRows rows, List<RollbackScenario> here) {
         String changeSet = here.get(0).changeSet();
+        here.forEach(scenario -> rows.execute(scenario.setUpSql()));
         here.forEach(scenario -> rows.insert(scenario.insertBefore()));
         deployment.applyNext();
         for (RollbackScenario scenario : here) {

@@ -21,6 +21,17 @@ final class TableRows {
         this.connection = connection;
     }
 
+    /** Runs a scenario's set-up statements (what exists on databases this changelog did not make, e.g. a legacy table). */
+    void execute(List<String> statements) {
+        for (String sql : statements) {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.execute();
+            } catch (SQLException e) {
+                throw new IllegalStateException("set-up statement failed: " + sql + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     void insert(RollbackScenario.Rows rows) {
         rows.byTable().forEach((table, list) -> list.forEach(row -> {
             String columns = columnList(row);
