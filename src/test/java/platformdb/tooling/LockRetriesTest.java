@@ -68,16 +68,22 @@ class LockRetriesTest {
                     }
                 });
                 awaitDeployQueuedBehindTheLongTransaction(observer, deploy);
-                long executionsWhileBlocked = load.executions();
-                awaitMoreExecutions(load, executionsWhileBlocked + 50);
+                load.startMeasuring();
+                awaitMoreExecutions(load, load.executions() + 100);
+                long longestWhileTheDeployRetried = load.longestStallMillis();
+                System.out.println("LockRetriesTest | longest read/write of conversations while the deploy retried: "
+                        + longestWhileTheDeployRetried + " ms");
                 assertTrue(!deploy.isDone(), "the deploy waits for the long transaction");
 
                 longTransaction.commit();
                 deploy.get(2, TimeUnit.MINUTES);
 
                 assertEquals(List.of(), load.failures(), "no client failed");
-                assertTrue(load.longestStallMillis() < 200, "the longest a reader or writer of conversations waited: "
-                        + load.longestStallMillis() + " ms (without lock retries: the deploy's 5 s lock timeout)");
+                // Measured while the deploy retried behind the long transaction: what lock retries bound. Once the
+                // transaction ends, the changesets run and hold their locks for their own (short) duration.
+                assertTrue(longestWhileTheDeployRetried < 200, "the longest a reader or writer of conversations waited"
+                        + " while the deploy retried: " + longestWhileTheDeployRetried
+                        + " ms (without lock retries: the deploy's 5 s lock timeout)");
             }
             SnapshotDiff diff = fullyDeployed.diffTo(CatalogSnapshot.of(database));
             assertTrue(diff.isEmpty(), "the deploy completed by itself:\n" + diff.describe());

@@ -53,6 +53,11 @@ final class TableLoad implements AutoCloseable {
         return executions.get();
     }
 
+    /** Forgets the stalls so far (those of warming up): {@link #longestStallMillis} counts from here. */
+    void startMeasuring() {
+        longestNanos.set(0);
+    }
+
     long longestStallMillis() {
         return longestNanos.get() / 1_000_000;
     }
