@@ -10,6 +10,7 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.DatabaseException;
 import liquibase.executor.ExecutorService;
 import liquibase.statement.core.RawParameterizedSqlStatement;
+import liquibase.structure.core.Schema;
 
 /**
  * Liquibase's history service, which first creates the tracking schema ({@code liquibaseSchemaName}, `liquibase`)
@@ -34,7 +35,7 @@ public class TrackingSchemaHistoryService extends StandardChangeLogHistoryServic
         String schema = getLiquibaseSchemaName();
         if (schema != null && !schemaExists(schema)) {
             Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", getDatabase()).execute(
-                    new RawParameterizedSqlStatement("create schema if not exists " + getDatabase().escapeObjectName(schema, liquibase.structure.core.Schema.class)));
+                    new RawParameterizedSqlStatement("create schema if not exists " + getDatabase().escapeObjectName(schema, Schema.class)));
         }
         super.init();
     }
