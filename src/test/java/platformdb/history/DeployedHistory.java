@@ -46,19 +46,35 @@ final class DeployedHistory {
 
     /** Makes the row of changeset id/author record the filename and checksum of {@code row}, as an older deploy wrote them. */
     void record(String id, String author, LandedChangeset row) {
-        execute("update " + TABLE + " set filename = ?, id = ?, author = ?, md5sum = ? where id = ? and author = ?",
-                row.filename(), row.id(), row.author(), row.md5sum(), id, author);
+        recordAll(List.of(new Rewrite(id, author, row)));
     }
 
-    private void execute(String sql, String... values) {
+    /** Makes every recorded row of a ledger changeset hold the ledger's filename and checksum, on one connection. */
+    void recordAsWritten(List<LandedChangeset> rows) {
+        recordAll(rows.stream().map(row -> new Rewrite(row.id(), row.author(), row)).toList());
+    }
+
+    /** The recorded row of changeset id/author, to be made to hold {@code row}. */
+    private record Rewrite(String id, String author, LandedChangeset row) {
+    }
+
+    private void recordAll(List<Rewrite> rewrites) {
+        String sql = "update " + TABLE + " set filename = ?, id = ?, author = ?, md5sum = ? where id = ? and author = ?";
         try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setString(i + 1, values[i]);
+            // One connection, one transaction: a connection costs a backend process, and there are hundreds of rows.
+            connection.setAutoCommit(false);
+            for (Rewrite rewrite : rewrites) {
+                LandedChangeset row = rewrite.row();
+                List<String> values = List.of(row.filename(), row.id(), row.author(), row.md5sum(), rewrite.id(), rewrite.author());
+                for (int v = 0; v < values.size(); v++) {
+                    statement.setString(v + 1, values.get(v));
+                }
+                int updated = statement.executeUpdate();
+                if (updated != 1) {
+                    throw new IllegalStateException(sql + " with " + values + " changed " + updated + " rows, not 1");
+                }
             }
-            int updated = statement.executeUpdate();
-            if (updated != 1) {
-                throw new IllegalStateException(sql + " with " + List.of(values) + " changed " + updated + " rows, not 1");
-            }
+            connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }

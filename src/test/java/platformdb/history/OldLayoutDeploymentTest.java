@@ -79,8 +79,6 @@ class OldLayoutDeploymentTest {
 
     /** DATABASECHANGELOG as the deploy from main with Liquibase 5.0.4 wrote it: the ledger's rows. */
     private void recordedAsTheOldLayout() {
-        for (LandedChangeset row : LEDGER.rows()) {
-            history.record(row.id(), row.author(), row);
-        }
+        history.recordAsWritten(LEDGER.rows());
     }
 }
