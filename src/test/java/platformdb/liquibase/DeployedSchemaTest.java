@@ -1,0 +1,53 @@
+package platformdb.liquibase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import platformdb.postgres.FreshDatabase;
+
+/** A copy of the deployed template is what a deploy gives a database, the per-database role settings included. */
+class DeployedSchemaTest {
+
+    private static final String SETTINGS = "select r.rolname || ' ' || array_to_string(s.setconfig, ';') from pg_db_role_setting s"
+            + " join pg_roles r on r.oid = s.setrole"
+            + " where s.setdatabase = (select oid from pg_database where datname = current_database()) order by 1";
+
+    @Test
+    void aCopyHasTheRoleSettingsADeployGives() {
+        try (FreshDatabase copy = DeployedSchema.freshDatabase()) {
+            List<String> byDeploy = settings(DeployedSchema.deployedTemplate());
+            assertTrue(byDeploy.stream().anyMatch(setting -> setting.startsWith("anon search_path=")),
+                    "the deploy sets the API roles' search_path in its database: " + byDeploy);
+            assertEquals(byDeploy, settings(copy));
+        }
+    }
+
+    @Test
+    void aFileCopyAloneLacksThem() {
+        // Why DeployedSchema copies them: PostgreSQL keys them by database, outside the copied files.
+        try (FreshDatabase copy = DeployedSchema.freshDatabase(); FreshDatabase bare = FreshDatabase.copyOf(copy)) {
+            assertTrue(!settings(copy).isEmpty());
+            assertEquals(List.of(), settings(bare));
+        }
+    }
+
+    private static List<String> settings(FreshDatabase database) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(SETTINGS)) {
+            List<String> settings = new ArrayList<>();
+            while (rows.next()) {
+                settings.add(rows.getString(1));
+            }
+            return settings;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
