@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.catalog.SnapshotDiff;
 import platformdb.liquibase.Changelog;
+import platformdb.liquibase.DeployedSchema;
 import platformdb.liquibase.Deployment;
 import platformdb.postgres.FreshDatabase;
 
@@ -24,14 +25,12 @@ class PreviewsAreTrueTest {
 
     @Test
     void updatePreviewRunByPsqlBuildsTheSameSchemaAsUpdate() throws IOException {
-        try (FreshDatabase byPsql = FreshDatabase.create(); FreshDatabase byLiquibase = FreshDatabase.create()) {
+        // byLiquibase: a copy of the template the whole changelog was deployed into by `update`
+        try (FreshDatabase byPsql = FreshDatabase.create(); FreshDatabase byLiquibase = DeployedSchema.freshDatabase()) {
             Path preview = preview(byPsql, "update");
             assertHeader(preview, byPsql, "-- Preview: the SQL that `liquibase update` would run now.");
 
             Psql.runFile(byPsql, preview).assertSucceeded();
-            try (Deployment deployment = Changelog.master().deployTo(byLiquibase)) {
-                deployment.updateAll();
-            }
             assertSameSchema(CatalogSnapshot.of(byLiquibase), CatalogSnapshot.of(byPsql), "update preview run by psql vs liquibase update");
             assertEquals(History.applied(byLiquibase), History.applied(byPsql),
                     "the preview records in DATABASECHANGELOG exactly the changesets update records");
@@ -69,8 +68,7 @@ class PreviewsAreTrueTest {
 
     @Test
     void rollbackCountPreviewRunByPsqlEqualsRollbackCount() throws IOException {
-        try (FreshDatabase database = FreshDatabase.create(); Deployment deployment = Changelog.master().deployTo(database)) {
-            deployment.updateAll();
+        try (FreshDatabase database = DeployedSchema.freshDatabase(); Deployment deployment = Changelog.master().deployTo(database)) {
             CatalogSnapshot full = CatalogSnapshot.of(database);
             int count = lastReleaseSize(database);
             Path preview = preview(database, "rollback-count", String.valueOf(count));
@@ -92,8 +90,7 @@ class PreviewsAreTrueTest {
 
     @Test
     void rollbackToTagPreviewSaysWhichTag() throws IOException {
-        try (FreshDatabase database = FreshDatabase.create(); Deployment deployment = Changelog.master().deployTo(database)) {
-            deployment.updateAll();
+        try (FreshDatabase database = DeployedSchema.freshDatabase()) {
             String tag = History.tags(database).get(1);
             Path preview = preview(database, "rollback-tag", tag);
             assertEquals("rollback-to-" + tag + ".sql", preview.getFileName().toString());

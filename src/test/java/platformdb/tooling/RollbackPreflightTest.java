@@ -8,8 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.catalog.SnapshotDiff;
-import platformdb.liquibase.Changelog;
-import platformdb.liquibase.Deployment;
+import platformdb.liquibase.DeployedSchema;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -20,8 +19,7 @@ class RollbackPreflightTest {
 
     @Test
     void aRefusalAnywhereInTheRangeLeavesTheDatabaseExactlyAsItWas() {
-        try (FreshDatabase database = FreshDatabase.create(); Deployment deployment = Changelog.master().deployTo(database)) {
-            deployment.updateAll();
+        try (FreshDatabase database = DeployedSchema.freshDatabase()) {
             RunbookData.insert(database);  // a row in public.user_journeys, created by release advanced-analytics
             CatalogSnapshot before = CatalogSnapshot.of(database);
             List<String> history = History.applied(database);

@@ -9,8 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import platformdb.liquibase.Changelog;
-import platformdb.liquibase.Deployment;
+import platformdb.liquibase.DeployedSchema;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -30,10 +29,7 @@ class RunbookTest {
                 "scripts/liquibase rollback \"$TAG\"", "scripts/liquibase update")) {
             assertTrue(commands.stream().anyMatch(command -> command.line().startsWith(required)), "the runbook runs " + required);
         }
-        try (FreshDatabase database = FreshDatabase.create()) {
-            try (Deployment deployment = Changelog.master().deployTo(database)) {
-                deployment.updateAll();
-            }
+        try (FreshDatabase database = DeployedSchema.freshDatabase()) {
             RunbookData.insert(database);
 
             List<Runbook.Outcome> outcomes = Runbook.run(commands, Cli.against(database));
