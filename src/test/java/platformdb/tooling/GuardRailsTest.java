@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import platformdb.catalog.CatalogSnapshot;
-import platformdb.catalog.SnapshotDiff;
-import platformdb.liquibase.DeployedSchema;
 import platformdb.postgres.FreshDatabase;
 
 /** What stops a deploy or a rollback from doing harm, each proven through the real command. */
@@ -46,41 +43,13 @@ class GuardRailsTest {
                         + ". Nothing was rolled back. Check `history`; to undo all of them use " + command + " 3, or roll back to a tag."),
                         refused.stderrLines(), refused.describe());
             }
-            Cli.Result maven = mavenRollbackCount(database, 4);
-            assertNotEquals(0, maven.exitCode(), maven.describe());
-            assertTrue(maven.stdout().contains("rollbackCount 4 refused: only 3 changeset(s) are applied"),
-                    "the Maven goal is guarded too:\n" + maven.describe());
+            // The Maven goal's refusal is proven from a clean checkout by CleanCheckoutEntryPointsTest.
 
             assertEquals(applied, History.applied(database), "nothing was rolled back");
             assertTrue(before.diffTo(CatalogSnapshot.of(database)).isEmpty(), "the schema is untouched");
 
             cli.liquibase("rollbackCount", "3", SMALL).assertSucceeded();
             assertEquals(List.of(), History.applied(database), "a count that matches what is applied still runs");
-        }
-    }
-
-    @Test
-    void aRollbackThatWouldDestroyDataStopsSaysWhatToDoAndLosesNothing() throws SQLException {
-        try (FreshDatabase database = DeployedSchema.freshDatabase()) {
-            CatalogSnapshot deployed = CatalogSnapshot.of(database);
-            RunbookData.insert(database);
-            // back past release advanced-analytics, whose public.user_journeys RunbookData gives a row
-            int sinceObservabilitySystem = Integer.parseInt(History.single(database, """
-                    select count(*) from liquibase.databasechangelog
-                    where orderexecuted > (select orderexecuted from liquibase.databasechangelog where tag = 'observability-system')"""));
-
-            Cli.Result refused = Cli.against(database).liquibase("rollbackCount", String.valueOf(sinceObservabilitySystem));
-            assertNotEquals(0, refused.exitCode(), refused.describe());
-            assertEquals(1, refused.stderrLines().size(), refused.describe());
-            String message = refused.stderrLines().get(0);
-            assertTrue(message.contains("rollback refused: public.user_journeys holds 1 row(s)")
-                    && message.contains("Export or delete them first, then roll back again."), message);
-            assertEquals("1", History.single(database, "select count(*) from public.user_journeys"), "the row is still there");
-
-            Cli.against(database).liquibase("update").assertSucceeded();
-            SnapshotDiff diff = deployed.diffTo(CatalogSnapshot.of(database));
-            assertTrue(diff.isEmpty(), "update after a refused rollback restores the release:\n" + diff.describe());
-            assertEquals("1", History.single(database, "select count(*) from public.user_journeys"));
         }
     }
 
@@ -176,14 +145,5 @@ class GuardRailsTest {
         List<String> lines = result.stderrLines();
         assertEquals(1, lines.size(), "one line, not a stack trace:\n" + result.describe());
         assertTrue(lines.get(0).startsWith("liquibase: ") && lines.get(0).contains(expectedPart), lines.get(0));
-    }
-
-    /** The Maven goal, as a user runs it, against the test database. */
-    private static Cli.Result mavenRollbackCount(FreshDatabase database, int count) {
-        return Cli.against(database).run(List.of(Cli.ROOT.resolve("mvnw").toString(), "-B", "-q", "liquibase:rollback",
-                "-Dliquibase.rollbackCount=" + count,
-                "-Dliquibase.changeLogFile=src/test/resources/fixtures/tooling/small/changelog.yaml",
-                "-Dliquibase.url=" + database.jdbcUrl(), "-Dliquibase.username=" + database.server().username(),
-                "-Dliquibase.password=" + database.server().password()));
     }
 }

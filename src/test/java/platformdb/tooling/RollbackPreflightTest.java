@@ -12,8 +12,9 @@ import platformdb.liquibase.DeployedSchema;
 import platformdb.postgres.FreshDatabase;
 
 /**
- * A rollback across a changeset that refuses (its table holds rows) refuses before undoing anything, by count and by
- * tag: the changesets applied after the refusing one are still applied, and the catalog is exactly as it was.
+ * A rollback that would destroy data (a table it drops holds rows) stops, says in one line what to do, and loses
+ * nothing. It refuses before undoing anything, by count and by tag: the changesets applied after the refusing one
+ * are still applied, and the catalog and the rows are exactly as they were.
  */
 class RollbackPreflightTest {
 
@@ -31,9 +32,12 @@ class RollbackPreflightTest {
                     List.of("rollback", "observability-system"))) {
                 Cli.Result refused = Cli.against(database).liquibase(command.toArray(String[]::new));
                 assertNotEquals(0, refused.exitCode(), refused.describe());
+                assertEquals(1, refused.stderrLines().size(), "one line that says what to do:\n" + refused.describe());
                 String message = refused.stderrLines().get(0);
                 assertTrue(message.contains("rollback refused: public.user_journeys holds 1 row(s)")
+                        && message.contains("Export or delete them first, then roll back again.")
                         && message.contains("rollback pre-flight") && message.contains("Nothing was rolled back."), message);
+                assertEquals("1", History.single(database, "select count(*) from public.user_journeys"), "the row is still there");
                 assertEquals(history, History.applied(database), command + ": no changeset was undone");
                 SnapshotDiff diff = before.diffTo(CatalogSnapshot.of(database));
                 assertTrue(diff.isEmpty(), command + ": the catalog is exactly as it was\n" + diff.describe());
