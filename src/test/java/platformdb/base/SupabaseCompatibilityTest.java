@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,12 +26,8 @@ class SupabaseCompatibilityTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
-
-    @BeforeAll
-    static void personas() {
-        personas = Personas.on(database);
-    }
 
     @Test
     void authFunctionsReadTheRequestJwtClaims() throws SQLException {

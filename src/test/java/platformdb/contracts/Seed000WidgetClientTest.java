@@ -23,13 +23,13 @@ class Seed000WidgetClientTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static Tenant shop;
     private static Tenant closed;
 
     @BeforeAll
     static void twoSitesOneOfThemClosed() {
-        personas = Personas.on(database);
         shop = Tenants.signUp(personas, "shop");
         closed = Tenants.signUp(personas, "closed");
         Sql.update(personas.server(), "update public.customer_configs set active = false where id = ?", closed.site());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.fixtures.ApiRequest;
 import platformdb.fixtures.Personas;
@@ -22,12 +21,8 @@ class Seed001WhatsAppBotClientTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
-
-    @BeforeAll
-    static void personas() {
-        personas = Personas.on(database);
-    }
 
     @Test
     void aPhoneSignUpGivesTheProfileItsPhoneAndTheBotFindsTheUserByIt() {

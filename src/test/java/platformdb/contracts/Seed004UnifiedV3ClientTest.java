@@ -24,12 +24,12 @@ class Seed004UnifiedV3ClientTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static UUID user;
 
     @BeforeAll
     static void aUserWithAnEmbeddedMemory() {
-        personas = Personas.on(database);
         RoleSettings.deployInto(database);
         user = personas.create("v3").id();
         try (ApiRequest signedIn = personas.asUser(user)) {

@@ -27,11 +27,11 @@ class SupabaseRoleSettingsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
 
     @BeforeAll
     static void deployed() {
-        personas = Personas.on(database);
         RoleSettings.deployInto(database);
     }
 

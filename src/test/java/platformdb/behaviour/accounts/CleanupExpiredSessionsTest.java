@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import platformdb.fixtures.ApiRequest;
 import platformdb.fixtures.Personas;
@@ -19,12 +18,8 @@ class CleanupExpiredSessionsTest {
     /** A database per test: the function deletes every expired session it may see. */
     @Deployed
     private FreshDatabase database;
+    @Deployed
     private Personas personas;
-
-    @BeforeEach
-    void personas() {
-        personas = Personas.on(database);
-    }
 
     @Test
     void itDeletesOnlyExpiredSessionsAndSaysHowMany() {

@@ -18,12 +18,13 @@ class HandleNewUserTest {
     /** A database of its own: the test repoints the trigger. */
     @Deployed
     private FreshDatabase database;
+    @Deployed
+    private Personas personas;
 
     @Test
     void pointedAtHandleNewUserTheTriggerCreatesOneProfileWithoutReferralCode() {
         database.execute("create or replace trigger on_auth_user_created after insert on auth.users"
                 + " for each row execute function public.handle_new_user()");
-        Personas personas = Personas.on(database);
         UUID ivan = personas.create("ivan", "ivan@example.com", "{\"full_name\": \"Ivan\"}").id();
         assertEquals("1|ivan@example.com|Ivan|null", Sql.one(personas.server(),
                 "select count(*) over () || '|' || email || '|' || full_name || '|' || coalesce(ref_code, 'null')"

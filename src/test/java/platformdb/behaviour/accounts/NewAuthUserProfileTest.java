@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.fixtures.ApiRequest;
 import platformdb.fixtures.Personas;
@@ -21,26 +19,20 @@ class NewAuthUserProfileTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
-    private static Connection server;
-
-    @BeforeAll
-    static void personas() {
-        personas = Personas.on(database);
-        server = personas.server();
-    }
 
     @Test
     void aNewAuthUserGetsExactlyOneProfileWithTheirEmailAndName() {
         UUID alice = personas.create("alice", "alice@example.com", "{\"full_name\": \"Alice Doe\", \"avatar_url\": \"https://img/a.png\"}").id();
-        assertEquals("1", Sql.one(server, "select count(*) from public.user_profiles where id = ?", alice));
+        assertEquals("1", Sql.one(personas.server(), "select count(*) from public.user_profiles where id = ?", alice));
         assertEquals("alice@example.com|Alice Doe|https://img/a.png",
-                Sql.one(server, "select email || '|' || full_name || '|' || avatar_url from public.user_profiles where id = ?", alice));
+                Sql.one(personas.server(), "select email || '|' || full_name || '|' || avatar_url from public.user_profiles where id = ?", alice));
     }
 
     @Test
     void onlyOneTriggerOnAuthUsersCreatesProfilesAndItRunsHandleNewUserProfile() {
-        assertEquals(List.of("on_auth_user_created -> handle_new_user_profile"), Sql.column(server,
+        assertEquals(List.of("on_auth_user_created -> handle_new_user_profile"), Sql.column(personas.server(),
                 "select t.tgname || ' -> ' || p.proname from pg_trigger t join pg_proc p on p.oid = t.tgfoid"
                         + " where t.tgrelid = 'auth.users'::regclass and not t.tgisinternal"));
     }
@@ -49,8 +41,8 @@ class NewAuthUserProfileTest {
     void everyNewUserGetsTheirOwnReferralCode() {
         UUID bob = personas.create("bob").id();
         UUID carol = personas.create("carol").id();
-        String bobCode = Sql.one(server, "select ref_code from public.user_profiles where id = ?", bob);
-        String carolCode = Sql.one(server, "select ref_code from public.user_profiles where id = ?", carol);
+        String bobCode = Sql.one(personas.server(), "select ref_code from public.user_profiles where id = ?", bob);
+        String carolCode = Sql.one(personas.server(), "select ref_code from public.user_profiles where id = ?", carol);
         assertTrue(bobCode != null && bobCode.matches("[0-9A-F]{10}"), "bob's referral code: " + bobCode);
         assertNotEquals(bobCode, carolCode, "two users got the same referral code");
     }
@@ -58,10 +50,10 @@ class NewAuthUserProfileTest {
     @Test
     void signingUpWithSomeonesReferralCodeRecordsTheReferral() {
         UUID dave = personas.create("dave").id();
-        String daveCode = Sql.one(server, "select ref_code from public.user_profiles where id = ?", dave);
+        String daveCode = Sql.one(personas.server(), "select ref_code from public.user_profiles where id = ?", dave);
         UUID erin = personas.create("erin", "erin@example.com", "{\"ref_code\": \" " + daveCode.toLowerCase() + " \"}").id();
-        assertEquals(daveCode, Sql.one(server, "select referred_by from public.user_profiles where id = ?", erin));
-        assertEquals(dave + "|" + daveCode + "|pending", Sql.one(server,
+        assertEquals(daveCode, Sql.one(personas.server(), "select referred_by from public.user_profiles where id = ?", erin));
+        assertEquals(dave + "|" + daveCode + "|pending", Sql.one(personas.server(),
                 "select referrer_id || '|' || ref_code || '|' || status from public.user_referrals where referred_id = ?", erin));
         try (ApiRequest asDave = personas.actAs("dave")) {
             assertEquals(List.of(erin.toString()), Sql.column(asDave.sql(), "select referred_id::text from public.user_referrals"),
@@ -76,8 +68,8 @@ class NewAuthUserProfileTest {
     @Test
     void anUnknownReferralCodeIsIgnoredAndTheUserStillGetsAProfile() {
         UUID frank = personas.create("frank", "frank@example.com", "{\"ref_code\": \"NOSUCHCODE\"}").id();
-        assertNull(Sql.one(server, "select referred_by from public.user_profiles where id = ?", frank));
-        assertEquals("0", Sql.one(server, "select count(*) from public.user_referrals where referred_id = ?", frank));
+        assertNull(Sql.one(personas.server(), "select referred_by from public.user_profiles where id = ?", frank));
+        assertEquals("0", Sql.one(personas.server(), "select count(*) from public.user_referrals where referred_id = ?", frank));
     }
 
     @Test

@@ -18,13 +18,13 @@ class UserStatisticsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static UUID alice;
     private static UUID bob;
 
     @BeforeAll
     static void aliceAndBobHaveMemoriesConversationsAndFeedback() {
-        personas = Personas.on(database);
         alice = personas.create("alice").id();
         bob = personas.create("bob").id();
         Connection server = personas.server();

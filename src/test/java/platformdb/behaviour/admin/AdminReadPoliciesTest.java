@@ -21,11 +21,11 @@ class AdminReadPoliciesTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
 
     @BeforeAll
     static void aModeratorAndTwoServerRows() {
-        personas = Personas.on(database);
         personas.createAdmin("moderator", "moderator");
         Sql.update(personas.server(), "insert into public.system_metrics (metric_name, metric_value) values ('latency_ms', 12.5)");
         Sql.update(personas.server(), "insert into public.n8n_chat_histories (session_id, message) values ('s1', '{\"type\": \"human\"}')");

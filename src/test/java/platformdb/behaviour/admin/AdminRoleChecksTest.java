@@ -2,9 +2,7 @@ package platformdb.behaviour.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.fixtures.ApiRequest;
 import platformdb.fixtures.Personas;
@@ -19,14 +17,8 @@ class AdminRoleChecksTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
-    private static Connection server;
-
-    @BeforeAll
-    static void personas() {
-        personas = Personas.on(database);
-        server = personas.server();
-    }
 
     @Test
     void aUserWithoutAnAdminRowIsNeither() {
@@ -51,18 +43,18 @@ class AdminRoleChecksTest {
     @Test
     void anInactiveAdminRowGivesNothing() {
         UUID former = personas.create("former").id();
-        Sql.update(server, "insert into public.admin_users (user_id, role, is_active) values (?, 'super_admin', false)", former);
+        Sql.update(personas.server(), "insert into public.admin_users (user_id, role, is_active) values (?, 'super_admin', false)", former);
         assertEquals("admin=false superuser=false", checksFor("former"));
     }
 
     @Test
     void revokingAndRegrantingIsSeenOnTheNextCall() {
         UUID erin = personas.createAdmin("erin", "admin").id();
-        Sql.update(server, "update public.admin_users set is_active = false where user_id = ?", erin);
+        Sql.update(personas.server(), "update public.admin_users set is_active = false where user_id = ?", erin);
         assertEquals("admin=false superuser=false", checksFor("erin"));
-        Sql.update(server, "update public.admin_users set is_active = true, role = 'super_admin' where user_id = ?", erin);
+        Sql.update(personas.server(), "update public.admin_users set is_active = true, role = 'super_admin' where user_id = ?", erin);
         assertEquals("admin=true superuser=true", checksFor("erin"));
-        Sql.update(server, "delete from public.admin_users where user_id = ?", erin);
+        Sql.update(personas.server(), "delete from public.admin_users where user_id = ?", erin);
         assertEquals("admin=false superuser=false", checksFor("erin"));
     }
 

@@ -2,10 +2,8 @@ package platformdb.behaviour.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import platformdb.fixtures.ApiRequest;
 import platformdb.fixtures.Personas;
@@ -22,14 +20,8 @@ class CleanupExpiredImpersonationSessionsTest {
     /** A database per test: the function deletes every expired session there is. */
     @Deployed
     private FreshDatabase database;
+    @Deployed
     private Personas personas;
-    private Connection server;
-
-    @BeforeEach
-    void personas() {
-        personas = Personas.on(database);
-        server = personas.server();
-    }
 
     @Test
     void itDeletesOnlyExpiredSessionsEndedOrNotAndSaysHowMany() {
@@ -40,10 +32,10 @@ class CleanupExpiredImpersonationSessionsTest {
         session(admin, user, "valid, open", "now() + interval '1 hour'", null);
         session(admin, user, "valid, ended early", "now() + interval '1 hour'", "now()");
 
-        assertEquals("2", Sql.one(server, "select public.cleanup_expired_impersonation_sessions()"));
+        assertEquals("2", Sql.one(personas.server(), "select public.cleanup_expired_impersonation_sessions()"));
         assertEquals(List.of("valid, ended early", "valid, open"),
-                Sql.column(server, "select reason from public.admin_impersonation_logs order by reason"));
-        assertEquals("0", Sql.one(server, "select public.cleanup_expired_impersonation_sessions()"), "a second run finds nothing more");
+                Sql.column(personas.server(), "select reason from public.admin_impersonation_logs order by reason"));
+        assertEquals("0", Sql.one(personas.server(), "select public.cleanup_expired_impersonation_sessions()"), "a second run finds nothing more");
     }
 
     @Test
@@ -53,8 +45,8 @@ class CleanupExpiredImpersonationSessionsTest {
         String expired = session(admin, user, "support ticket 42", "now() - interval '1 minute'", null);
         session(admin, user, "still valid", "now() + interval '1 hour'", null);
 
-        Sql.one(server, "select public.cleanup_expired_impersonation_sessions()");
-        assertEquals(List.of(admin + " impersonation.session_expired user " + user + " " + expired + " support ticket 42"), Sql.column(server,
+        Sql.one(personas.server(), "select public.cleanup_expired_impersonation_sessions()");
+        assertEquals(List.of(admin + " impersonation.session_expired user " + user + " " + expired + " support ticket 42"), Sql.column(personas.server(),
                 "select admin_id || ' ' || action || ' ' || target_type || ' ' || target_id || ' '"
                         + " || (details ->> 'impersonation_log_id') || ' ' || (details ->> 'reason') from public.admin_audit_logs"));
     }
@@ -72,7 +64,7 @@ class CleanupExpiredImpersonationSessionsTest {
     }
 
     private String session(UUID admin, UUID user, String reason, String expiresAt, String endedAt) {
-        return Sql.one(server, "insert into public.admin_impersonation_logs (admin_id, target_user_id, reason, started_at, expires_at, ended_at)"
+        return Sql.one(personas.server(), "insert into public.admin_impersonation_logs (admin_id, target_user_id, reason, started_at, expires_at, ended_at)"
                 + " values (?, ?, ?, now() - interval '2 hours', " + expiresAt + ", " + (endedAt == null ? "null" : endedAt) + ") returning id",
                 admin, user, reason);
     }

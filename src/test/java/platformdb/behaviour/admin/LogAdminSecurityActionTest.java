@@ -17,12 +17,12 @@ class LogAdminSecurityActionTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static UUID admin;
 
     @BeforeAll
     static void anAdminAndAUser() {
-        personas = Personas.on(database);
         admin = personas.createAdmin("admin", "admin").id();
         personas.create("user");
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,12 +20,8 @@ class SyncMessagesQuotaTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
-
-    @BeforeAll
-    static void personas() {
-        personas = Personas.on(database);
-    }
 
     @ParameterizedTest(name = "a new {0} plan gets a quota of {1}")
     @CsvSource({"FREE, 50", "BASIC, 500", "PRO, 5000", "ENTERPRISE, unlimited"})

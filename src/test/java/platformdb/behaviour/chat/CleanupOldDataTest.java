@@ -25,13 +25,13 @@ class CleanupOldDataTest {
 
     @Deployed
     private FreshDatabase database;
+    @Deployed
     private Personas personas;
     private Connection server;
     private Tenant alice;
 
     @BeforeEach
     void aTenantWithASite() {
-        personas = Personas.on(database);
         server = personas.server();
         alice = Tenants.signUp(personas, "alice");
     }

@@ -18,12 +18,12 @@ class ConversationsUpdatedAtTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static Tenant alice;
 
     @BeforeAll
     static void deploy() {
-        personas = Personas.on(database);
         alice = Tenants.signUp(personas, "alice");
     }
 

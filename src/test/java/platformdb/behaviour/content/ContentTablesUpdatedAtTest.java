@@ -18,12 +18,12 @@ class ContentTablesUpdatedAtTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static UUID domain;
 
     @BeforeAll
     static void aDomainCrawledLongAgo() {
-        personas = Personas.on(database);
         Tenant alice = Tenants.signUp(personas, "alice");
         domain = insert("insert into public.domains (customer_id, domain, updated_at) values (?, 'shop.alice.example.com', '%s') returning id", alice.site());
     }

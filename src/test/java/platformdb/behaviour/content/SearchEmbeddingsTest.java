@@ -29,13 +29,13 @@ class SearchEmbeddingsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static Tenant alice;
     private static Tenant bob;
 
     @BeforeAll
     static void twoSitesWithEmbeddedChunks() {
-        personas = Personas.on(database);
         alice = Tenants.signUp(personas, "alice");
         bob = Tenants.signUp(personas, "bob");
         UUID alicePage = page(alice);

@@ -21,12 +21,12 @@ class UpdateConversationStatsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static UUID alice;
 
     @BeforeAll
     static void deploy() {
-        personas = Personas.on(database);
         alice = personas.create("alice").id();
     }
 

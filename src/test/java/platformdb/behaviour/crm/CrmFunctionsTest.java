@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import platformdb.fixtures.ApiRequest;
 import platformdb.fixtures.Personas;
@@ -21,12 +20,8 @@ class CrmFunctionsTest {
     /** A database per test: an admin's statistics count every CRM row there is. */
     @Deployed
     private FreshDatabase database;
+    @Deployed
     private Personas personas;
-
-    @BeforeEach
-    void personas() {
-        personas = Personas.on(database);
-    }
 
     @Test
     void insertCrmClientCreatesAClientOwnedByTheCaller() {

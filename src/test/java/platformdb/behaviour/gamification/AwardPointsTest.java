@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.fixtures.ApiRequest;
 import platformdb.fixtures.Personas;
@@ -24,12 +23,8 @@ class AwardPointsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
-
-    @BeforeAll
-    static void personas() {
-        personas = Personas.on(database);
-    }
 
     @Test
     void theFirstAwardCreatesTheScoreAndLogsIt() throws SQLException {

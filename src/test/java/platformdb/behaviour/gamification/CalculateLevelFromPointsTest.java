@@ -16,11 +16,11 @@ class CalculateLevelFromPointsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
 
     @BeforeAll
     static void aPlayer() {
-        personas = Personas.on(database);
         personas.create("player");
     }
 

@@ -24,6 +24,7 @@ class OwnedSiteIdsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static Connection server;
     private static Tenant alice;
@@ -31,7 +32,6 @@ class OwnedSiteIdsTest {
 
     @BeforeAll
     static void twoTenants() {
-        personas = Personas.on(database);
         server = personas.server();
         alice = Tenants.signUp(personas, "alice");
         bob = Tenants.signUp(personas, "bob");

@@ -25,13 +25,13 @@ class SearchMemoriesSemanticTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static UUID alice;
     private static UUID bob;
 
     @BeforeAll
     static void aliceAndBobHaveMemories() throws SQLException {
-        personas = Personas.on(database);
         alice = personas.create("alice").id();
         bob = personas.create("bob").id();
         try (Connection server = database.connect()) {

@@ -28,6 +28,7 @@ class TenantIsolationTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static Tenant bob;
     private static Map<String, UUID> aliceRows;
@@ -35,7 +36,6 @@ class TenantIsolationTest {
 
     @BeforeAll
     static void twoTenantsWithAWidgetConversation() {
-        personas = Personas.on(database);
         Tenant alice = Tenants.signUp(personas, "alice");
         bob = Tenants.signUp(personas, "bob");
         aliceRows = widgetConversation(alice);

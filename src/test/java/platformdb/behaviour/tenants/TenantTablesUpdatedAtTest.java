@@ -18,12 +18,12 @@ class TenantTablesUpdatedAtTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static Tenant alice;
 
     @BeforeAll
     static void aTenantLastChangedLongAgo() {
-        personas = Personas.on(database);
         alice = Tenants.signUp(personas, "alice");
         database.execute("alter table public.customers disable trigger trg_customers_set_updated_at;"
                 + " update public.customers set updated_at = '" + UpdatedAt.LONG_AGO + "';"

@@ -25,6 +25,7 @@ class WidgetPublicReadTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static Tenant alice;
     private static Tenant bob;
@@ -32,7 +33,6 @@ class WidgetPublicReadTest {
 
     @BeforeAll
     static void threeSitesOneOfThemInactive() {
-        personas = Personas.on(database);
         alice = Tenants.signUp(personas, "alice");
         bob = Tenants.signUp(personas, "bob");
         closed = Tenants.signUp(personas, "closed");

@@ -24,13 +24,13 @@ class AiUsageDailyCostsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static UUID maria;
     private static UUID juan;
 
     @BeforeAll
     static void callsOfTwoUsersAndTheSystem() {
-        personas = Personas.on(database);
         maria = personas.create("maria").id();
         juan = personas.create("juan").id();
         call(maria, "openai", "gpt-4o-mini", 1000, 200, "0.000270", "2025-03-01T08:00:00Z");

@@ -20,12 +20,12 @@ class MessageTypesTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static UUID conversation;
 
     @BeforeAll
     static void aWhatsAppConversation() {
-        personas = Personas.on(database);
         UUID maria = personas.create("maria").id();
         conversation = UUID.fromString(Sql.one(personas.server(),
                 "insert into public.conversations (user_id, channel) values (?, 'whatsapp') returning id", maria));

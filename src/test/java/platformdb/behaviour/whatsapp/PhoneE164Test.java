@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import platformdb.fixtures.Personas;
@@ -19,12 +18,8 @@ class PhoneE164Test {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
-
-    @BeforeAll
-    static void personas() {
-        personas = Personas.on(database);
-    }
 
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"3001234567", "573001234567", "+0573001234567", "+1234567", "+1234567890123456",

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.fixtures.Personas;
 import platformdb.fixtures.Sql;
@@ -28,12 +27,8 @@ class ResetDailyProactiveCountTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
-
-    @BeforeAll
-    static void personas() {
-        personas = Personas.on(database);
-    }
 
     @Test
     void anUpdateAfterBogotaMidnightResetsYesterdaysCount() throws SQLException {

@@ -22,12 +22,12 @@ class WhatsAppTablesUpdatedAtTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static UUID maria;
 
     @BeforeAll
     static void aWhatsAppUser() {
-        personas = Personas.on(database);
         maria = personas.create("maria").id();
     }
 

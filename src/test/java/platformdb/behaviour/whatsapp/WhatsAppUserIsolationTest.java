@@ -29,12 +29,12 @@ class WhatsAppUserIsolationTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static final Map<String, UUID> mariasRows = new HashMap<>();
 
     @BeforeAll
     static void twoWhatsAppUsersAndTheServersOwnRows() {
-        personas = Personas.on(database);
         UUID maria = personas.create("maria").id();
         UUID juan = personas.create("juan").id();
         Rows rows = new Rows(personas.server());

@@ -22,13 +22,13 @@ class WidgetVersioningTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
     private static Personas personas;
     private static UUID alice;
     private static UUID bob;
 
     @BeforeAll
     static void deploy() {
-        personas = Personas.on(database);
         alice = personas.create("alice").id();
         bob = personas.create("bob").id();
     }

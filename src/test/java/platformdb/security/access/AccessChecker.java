@@ -68,7 +68,7 @@ public final class AccessChecker implements AutoCloseable {
     public List<String> completenessProblems() {
         List<String> problems = new ArrayList<>();
         Set<String> actual = new TreeSet<>(Sql.column(server,
-                    "select c.relname from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')"));
+                "select c.relname from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')"));
         for (String table : actual) {
             if (!matrix.tables().containsKey(table)) {
                 problems.add("table public." + table + " has no entry in the access matrix");
