@@ -2,9 +2,10 @@ package platformdb.base;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.ApiSession;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.Deployment;
 import platformdb.postgres.FreshDatabase;
@@ -22,8 +23,8 @@ class ApiRolesAcrossDatabasesTest {
                 deployment.updateAll();
                 deployment.rollbackCount(deployment.appliedCount());
             }
-            try (Connection anon = first.connectAs("anon", null)) {
-                assertEquals("anon", SupabaseCompatibilityTest.single(anon, "select auth.role()"),
+            try (ApiSession session = ApiSession.anon(first); ApiRequest anon = session.request()) {
+                assertEquals("anon", SupabaseCompatibilityTest.single(anon.sql(), "select auth.role()"),
                         "the first database still serves its anon role after the second was rolled back");
             }
         }

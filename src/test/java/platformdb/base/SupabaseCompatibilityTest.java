@@ -13,6 +13,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.ApiSession;
+import platformdb.fixtures.Personas;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -23,21 +26,23 @@ class SupabaseCompatibilityTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
 
     @Test
     void authFunctionsReadTheRequestJwtClaims() throws SQLException {
-        try (Connection alice = database.connectAs("authenticated", ALICE)) {
-            assertEquals(ALICE.toString(), single(alice, "select auth.uid()::text"));
-            assertEquals("authenticated", single(alice, "select auth.role()"));
-            assertEquals(ALICE.toString(), single(alice, "select auth.jwt() ->> 'sub'"));
+        try (ApiRequest alice = personas.asUser(ALICE)) {
+            assertEquals(ALICE.toString(), single(alice.sql(), "select auth.uid()::text"));
+            assertEquals("authenticated", single(alice.sql(), "select auth.role()"));
+            assertEquals(ALICE.toString(), single(alice.sql(), "select auth.jwt() ->> 'sub'"));
         }
     }
 
     @Test
     void anonymousRequestHasNoUserId() throws SQLException {
-        try (Connection anon = database.connectAs("anon", null)) {
-            assertNull(single(anon, "select auth.uid()::text"));
-            assertEquals("anon", single(anon, "select auth.role()"));
+        try (ApiRequest anon = personas.asAnon()) {
+            assertNull(single(anon.sql(), "select auth.uid()::text"));
+            assertEquals("anon", single(anon.sql(), "select auth.role()"));
         }
     }
 
@@ -55,11 +60,11 @@ class SupabaseCompatibilityTest {
         database.execute("create table public.rls_probe (id int primary key); insert into public.rls_probe values (1);"
                 + " alter table public.rls_probe enable row level security");
         try {
-            try (Connection service = database.connectAs("service_role", null)) {
-                assertEquals("1", single(service, "select count(*)::text from public.rls_probe"));
+            try (ApiRequest service = personas.asServiceRole()) {
+                assertEquals("1", single(service.sql(), "select count(*)::text from public.rls_probe"));
             }
-            try (Connection alice = database.connectAs("authenticated", ALICE)) {
-                assertEquals("0", single(alice, "select count(*)::text from public.rls_probe"),
+            try (ApiRequest alice = personas.asUser(ALICE)) {
+                assertEquals("0", single(alice.sql(), "select count(*)::text from public.rls_probe"),
                         "no policy: an authenticated user sees nothing");
             }
         } finally {
@@ -82,9 +87,9 @@ class SupabaseCompatibilityTest {
     @ParameterizedTest
     @ValueSource(strings = {"anon", "authenticated", "service_role"})
     void apiRolesCannotReadOrWriteTheDeployHistory(String apiRole) throws SQLException {
-        try (Connection api = database.connectAs(apiRole, ALICE)) {
+        try (ApiSession session = ApiSession.open(database, apiRole, ALICE, apiRole); ApiRequest api = session.request()) {
             SQLException denied = assertThrows(SQLException.class,
-                    () -> single(api, "select count(*)::text from liquibase.databasechangelog"));
+                    () -> single(api.sql(), "select count(*)::text from liquibase.databasechangelog"));
             assertTrue(denied.getMessage().contains("permission denied"), denied.getMessage());
         }
     }

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.Sql;
 
 /**
  * The deployed catalog as a client contract names it. Types and signatures are printed with an empty

@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.Deployed;
 import platformdb.liquibase.Deployment;

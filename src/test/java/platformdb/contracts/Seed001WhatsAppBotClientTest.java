@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -19,14 +21,16 @@ class Seed001WhatsAppBotClientTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
 
     @Test
     void aPhoneSignUpGivesTheProfileItsPhoneAndTheBotFindsTheUserByIt() {
         UUID user = phoneSignUp("573001234567");
-        try (ApiRequest bot = ApiRequest.server(database)) {
+        try (ApiRequest bot = personas.asServiceRole()) {
             assertEquals(List.of(user.toString()), Sql.column(bot.sql(), "select id from public.user_profiles where phone_number = '+573001234567'"));
         }
-        try (ApiRequest signedIn = ApiRequest.user(database, user)) {
+        try (ApiRequest signedIn = personas.asUser(user)) {
             assertEquals("+573001234567", Sql.one(signedIn.sql(), "select phone_number from public.user_profiles"));
         }
     }
@@ -36,7 +40,7 @@ class Seed001WhatsAppBotClientTest {
         phoneSignUp("+14155550100");
         UUID second = phoneSignUp("14155550100");
         UUID odd = phoneSignUp("12");
-        try (ApiRequest bot = ApiRequest.server(database)) {
+        try (ApiRequest bot = personas.asServiceRole()) {
             assertEquals(List.of("|"), Sql.column(bot.sql(), "select concat_ws('|', a.phone_number, b.phone_number) || '|'"
                     + " from public.user_profiles a, public.user_profiles b where a.id = ? and b.id = ?", second, odd),
                     "a phone another profile holds, or one that is not E.164, is left out; the profiles exist");
@@ -45,7 +49,7 @@ class Seed001WhatsAppBotClientTest {
 
     @Test
     void theBotCannotInsertAProfileWithoutAnAccount() {
-        try (ApiRequest bot = ApiRequest.server(database)) {
+        try (ApiRequest bot = personas.asServiceRole()) {
             SQLException refused = Sql.failure(bot.sql(), "insert into public.user_profiles (id, phone_number) values (gen_random_uuid(), '+573009999999')");
             assertTrue(refused.getMessage().contains("user_profiles_id_fkey"), "kept, the contract says: create the account by phone: " + refused.getMessage());
         }
@@ -54,7 +58,7 @@ class Seed001WhatsAppBotClientTest {
     @Test
     void aConversationWithAWhatsAppIdIsAWhatsAppConversation() {
         UUID user = phoneSignUp("573001112233");
-        try (ApiRequest bot = ApiRequest.server(database)) {
+        try (ApiRequest bot = personas.asServiceRole()) {
             Sql.update(bot.sql(), "insert into public.conversations (user_id, wa_conversation_id) values (?, 'wa-1')", user);
             Sql.update(bot.sql(), "insert into public.conversations (user_id, channel) values (?, 'whatsapp')", user);
             Sql.update(bot.sql(), "insert into public.conversations (user_id) values (?)", user);
@@ -69,7 +73,7 @@ class Seed001WhatsAppBotClientTest {
         UUID alice = phoneSignUp("573004445566");
         UUID bob = phoneSignUp("573007778899");
         for (UUID user : List.of(alice, bob)) {
-            try (ApiRequest bot = ApiRequest.server(database)) {
+            try (ApiRequest bot = personas.asServiceRole()) {
                 String conversation = Sql.one(bot.sql(), "insert into public.conversations (user_id, channel) values (?, 'whatsapp') returning id", user);
                 Sql.update(bot.sql(), "insert into public.messages (conversation_id, role, type, content, wa_message_id) values (?::uuid, 'user', 'sticker', 'a sticker', ?)",
                         conversation, "wamid-" + user);
@@ -77,7 +81,7 @@ class Seed001WhatsAppBotClientTest {
                 bot.commit();
             }
         }
-        try (ApiRequest signedIn = ApiRequest.user(database, alice)) {
+        try (ApiRequest signedIn = personas.asUser(alice)) {
             assertEquals(List.of("wamid-" + alice), Sql.column(signedIn.sql(), "select wa_message_id from public.messages"));
             assertEquals(List.of(alice.toString()), Sql.column(signedIn.sql(), "select user_id from public.memories"));
             assertEquals(List.of("likes coffee|+573004445566"), Sql.column(signedIn.sql(),
@@ -88,7 +92,7 @@ class Seed001WhatsAppBotClientTest {
 
     @Test
     void theSeedsSafetyChecksRunAsWritten() {
-        try (ApiRequest server = ApiRequest.server(database)) {
+        try (ApiRequest server = personas.asServiceRole()) {
             assertEquals(List.of(), Sql.column(server.sql(), "SELECT * FROM information_schema.tables\nWHERE table_schema = 'public' AND table_name = 'users';"),
                     "users is user_profiles here (the contract's rename)");
             assertTrue(Sql.column(server.sql(), "SELECT column_name, data_type\nFROM information_schema.columns\nWHERE table_schema = 'public' AND table_name = 'user_profiles';")

@@ -7,8 +7,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Accounts;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -20,11 +21,13 @@ class Seed002IdentraClientTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
 
     @Test
     void theSeedsSampleMemoryIsWrittenAndReadAsTheUser() {
-        UUID user = Accounts.signUp(database, "identra-sample@example.com");
-        try (ApiRequest signedIn = ApiRequest.user(database, user)) {
+        UUID user = personas.create("identra-sample").id();
+        try (ApiRequest signedIn = personas.asUser(user)) {
             assertEquals(1, Sql.update(signedIn.sql(), "INSERT INTO memories (user_id, content, tags, source)\nVALUES (\n  auth.uid(),\n  'Test memory content',\n"
                     + "  ARRAY['test', 'demo'],\n  'manual'\n);"));
             assertEquals(1, Sql.column(signedIn.sql(), "SELECT * FROM memories WHERE user_id = auth.uid();").size());
@@ -33,7 +36,7 @@ class Seed002IdentraClientTest {
 
     @Test
     void theSeedsSchemaVerificationFindsEveryColumnItLists() {
-        try (ApiRequest server = ApiRequest.server(database)) {
+        try (ApiRequest server = personas.asServiceRole()) {
             List<String> columns = Sql.column(server.sql(), "SELECT column_name, data_type, column_default\nFROM information_schema.columns\n"
                     + "WHERE table_name = 'memories'\nORDER BY ordinal_position;");
             assertTrue(columns.containsAll(List.of("id", "user_id", "content", "summary", "embedding", "metadata", "tags", "encrypted_data",
@@ -46,8 +49,8 @@ class Seed002IdentraClientTest {
 
     @Test
     void anArchivedConversationIsReadAndFilteredByIsArchived() {
-        UUID user = Accounts.signUp(database, "identra-archive@example.com");
-        try (ApiRequest signedIn = ApiRequest.user(database, user)) {
+        UUID user = personas.create("identra-archive").id();
+        try (ApiRequest signedIn = personas.asUser(user)) {
             Sql.update(signedIn.sql(), "insert into public.conversations (user_id, title, is_pinned, folder, tags) values (auth.uid(), 'kept', true, 'work', array['a'])");
             String archived = Sql.one(signedIn.sql(), "insert into public.conversations (user_id, title) values (auth.uid(), 'old') returning id");
             Sql.update(signedIn.sql(), "update public.conversations set status = 'archived' where id = ?::uuid", archived);
@@ -56,7 +59,7 @@ class Seed002IdentraClientTest {
             Sql.update(signedIn.sql(), "update public.conversations set status = 'active' where id = ?::uuid", archived);
             assertEquals(2, Sql.column(signedIn.sql(), "select c.id from public.conversations c where not c.is_archived").size(), "unarchived by status");
         }
-        try (ApiRequest signedIn = ApiRequest.user(database, user)) {
+        try (ApiRequest signedIn = personas.asUser(user)) {
             SQLException old = Sql.failure(signedIn.sql(), "update public.conversations set is_archived = true");
             assertTrue(old.getMessage().contains("is_archived"), "documented: archive by writing status: " + old.getMessage());
         }
@@ -64,9 +67,9 @@ class Seed002IdentraClientTest {
 
     @Test
     void theUsersStatisticsAndSemanticSearchAnswerTheUser() {
-        UUID user = Accounts.signUp(database, "identra-stats@example.com");
+        UUID user = personas.create("identra-stats").id();
         String vector = "[" + "0.2,".repeat(1535) + "0.2]";
-        try (ApiRequest signedIn = ApiRequest.user(database, user)) {
+        try (ApiRequest signedIn = personas.asUser(user)) {
             Sql.update(signedIn.sql(), "insert into public.memories (user_id, content, embedding) values (auth.uid(), 'likes tea', ?::extensions.vector)", vector);
             assertEquals(List.of("likes tea"), Sql.column(signedIn.sql(),
                     "select content from public.search_memories_semantic(auth.uid(), ?::extensions.vector, 10, 0.5)", vector));

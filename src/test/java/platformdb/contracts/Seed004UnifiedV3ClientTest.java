@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Accounts;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -23,13 +24,15 @@ class Seed004UnifiedV3ClientTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
     private static UUID user;
 
     @BeforeAll
     static void aUserWithAnEmbeddedMemory() {
         RoleSettings.deployInto(database);
-        user = Accounts.signUp(database, "v3@example.com");
-        try (ApiRequest signedIn = ApiRequest.user(database, user)) {
+        user = personas.create("v3").id();
+        try (ApiRequest signedIn = personas.asUser(user)) {
             Sql.update(signedIn.sql(), "insert into memories (user_id, content, embedding) values (auth.uid(), 'a fact', ?::extensions.vector)",
                     "[" + "0.3,".repeat(1535) + "0.3]");
             signedIn.commit();
@@ -38,17 +41,17 @@ class Seed004UnifiedV3ClientTest {
 
     @Test
     void theSeedsReembeddingStatementRunsAsWrittenWithTheServiceRole() {
-        try (ApiRequest server = ApiRequest.server(database)) {
+        try (ApiRequest server = personas.asServiceRole()) {
             assertEquals(0, Sql.update(server.sql(), SEED_REEMBEDDING), "every embedding here has 1536 dimensions");
         }
-        try (ApiRequest signedIn = ApiRequest.user(database, user)) {
+        try (ApiRequest signedIn = personas.asUser(user)) {
             assertEquals(List.of("1536"), Sql.column(signedIn.sql(), "select vector_dims(embedding) from memories"));
         }
     }
 
     @Test
     void withoutTheRoleSearchPathTheSeedsStatementFailsAsItDidBefore() {
-        try (ApiRequest server = ApiRequest.server(database)) {
+        try (ApiRequest server = personas.asServiceRole()) {
             Sql.update(server.sql(), "set local search_path = public");
             SQLException failed = Sql.failure(server.sql(), SEED_REEMBEDDING);
             assertTrue(failed.getMessage().contains("function vector_dims"), failed.getMessage());
@@ -57,7 +60,7 @@ class Seed004UnifiedV3ClientTest {
 
     @Test
     void widgetsKeepTheirVersions() {
-        try (ApiRequest signedIn = ApiRequest.user(database, user)) {
+        try (ApiRequest signedIn = personas.asUser(user)) {
             String widget = Sql.one(signedIn.sql(), "insert into widgets (user_id, name, widget_type, config) values (auth.uid(), 'w', 'note', '{\"a\": 1}') returning id");
             Sql.update(signedIn.sql(), "update widgets set config = '{\"a\": 2}' where id = ?::uuid", widget);
             assertEquals("2", Sql.one(signedIn.sql(), "select version from widgets where id = ?::uuid", widget));

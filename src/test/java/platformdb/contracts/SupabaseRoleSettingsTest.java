@@ -7,7 +7,9 @@ import java.util.List;
 import liquibase.changelog.ChangeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.Deployed;
 import platformdb.liquibase.Deployment;
@@ -25,6 +27,8 @@ class SupabaseRoleSettingsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
 
     @BeforeAll
     static void deployed() {
@@ -35,7 +39,7 @@ class SupabaseRoleSettingsTest {
     void theApiRolesHaveSupabasesSearchPathInThisDatabase() {
         assertEquals(List.of("anon search_path=\"$user\", public, extensions", "authenticated search_path=\"$user\", public, extensions",
                 "service_role search_path=\"$user\", public, extensions"), settings());
-        try (ApiRequest visitor = ApiRequest.anon(database)) {
+        try (ApiRequest visitor = personas.asAnon()) {
             assertEquals("\"$user\", public, extensions", Sql.one(visitor.sql(), "show search_path"));
         }
     }

@@ -2,9 +2,10 @@ package platformdb.postgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +20,7 @@ public final class FreshDatabase implements AutoCloseable {
 
     private final PostgresServer server;
     private final String name;
+    private final List<AutoCloseable> resources = new ArrayList<>();
 
     private FreshDatabase(PostgresServer server, String name) {
         this.server = server;
@@ -68,26 +70,6 @@ public final class FreshDatabase implements AutoCloseable {
         }
     }
 
-    /**
-     * A connection that acts as Supabase's API does for a request: the given API role, with the request's JWT
-     * claims (sub = the user id, or none for anon) in request.jwt.claims.
-     */
-    public Connection connectAs(String apiRole, UUID userId) {
-        Connection connection = connect();
-        String claims = userId == null
-                ? "{\"role\":\"" + apiRole + "\"}"
-                : "{\"role\":\"" + apiRole + "\",\"sub\":\"" + userId + "\"}";
-        try (PreparedStatement setClaims = connection.prepareStatement("select set_config('request.jwt.claims', ?, false)");
-             Statement setRole = connection.createStatement()) {
-            setClaims.setString(1, claims);
-            setClaims.execute();
-            setRole.execute("set role " + apiRole);
-            return connection;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not act as " + apiRole + ": " + e.getMessage(), e);
-        }
-    }
-
     public void execute(String sql) {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -96,8 +78,22 @@ public final class FreshDatabase implements AutoCloseable {
         }
     }
 
+    /** Closes the resource (a test helper holding connections) before this database is dropped. */
+    public <T extends AutoCloseable> T closesWithIt(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // the drop below ends its connections anyway
+            }
+        }
+        resources.clear();
         try (Connection admin = connect(server, server.maintenanceDatabase()); Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException e) {

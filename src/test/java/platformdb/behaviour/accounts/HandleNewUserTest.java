@@ -2,13 +2,11 @@ package platformdb.behaviour.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Accounts;
-import platformdb.behaviour.Sql;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -17,17 +15,19 @@ import platformdb.postgres.FreshDatabase;
  */
 class HandleNewUserTest {
 
+    /** A database of its own: the test repoints the trigger. */
+    @Deployed
+    private FreshDatabase database;
+    @Deployed
+    private Personas personas;
+
     @Test
-    void pointedAtHandleNewUserTheTriggerCreatesOneProfileWithoutReferralCode() throws SQLException {
-        try (FreshDatabase database = DeployedSchema.freshDatabase()) {
-            database.execute("create or replace trigger on_auth_user_created after insert on auth.users"
-                    + " for each row execute function public.handle_new_user()");
-            UUID ivan = Accounts.signUp(database, "ivan@example.com", "{\"full_name\": \"Ivan\"}");
-            try (Connection server = database.connect()) {
-                assertEquals("1|ivan@example.com|Ivan|null", Sql.one(server,
-                        "select count(*) over () || '|' || email || '|' || full_name || '|' || coalesce(ref_code, 'null')"
-                                + " from public.user_profiles where id = ?", ivan));
-            }
-        }
+    void pointedAtHandleNewUserTheTriggerCreatesOneProfileWithoutReferralCode() {
+        database.execute("create or replace trigger on_auth_user_created after insert on auth.users"
+                + " for each row execute function public.handle_new_user()");
+        UUID ivan = personas.create("ivan", "ivan@example.com", "{\"full_name\": \"Ivan\"}").id();
+        assertEquals("1|ivan@example.com|Ivan|null", Sql.one(personas.server(),
+                "select count(*) over () || '|' || email || '|' || full_name || '|' || coalesce(ref_code, 'null')"
+                        + " from public.user_profiles where id = ?", ivan));
     }
 }

@@ -2,12 +2,11 @@ package platformdb.behaviour.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Accounts;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -18,69 +17,65 @@ class AdminRoleChecksTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
 
     @Test
-    void aUserWithoutAnAdminRowIsNeither() throws SQLException {
-        assertEquals("admin=false superuser=false", checksFor(Accounts.signUp(database, "user@example.com")));
+    void aUserWithoutAnAdminRowIsNeither() {
+        personas.create("user");
+        assertEquals("admin=false superuser=false", checksFor("user"));
     }
 
     @Test
-    void aModeratorAndAnAdminAreAdminsButNotSuperusers() throws SQLException {
-        UUID moderator = admin("moderator@example.com", "moderator", true);
-        UUID admin = admin("admin@example.com", "admin", true);
-        assertEquals("admin=true superuser=false", checksFor(moderator));
-        assertEquals("admin=true superuser=false", checksFor(admin));
+    void aModeratorAndAnAdminAreAdminsButNotSuperusers() {
+        personas.createAdmin("moderator", "moderator");
+        personas.createAdmin("admin", "admin");
+        assertEquals("admin=true superuser=false", checksFor("moderator"));
+        assertEquals("admin=true superuser=false", checksFor("admin"));
     }
 
     @Test
-    void aSuperAdminIsBoth() throws SQLException {
-        assertEquals("admin=true superuser=true", checksFor(admin("root@example.com", "super_admin", true)));
+    void aSuperAdminIsBoth() {
+        personas.createAdmin("root", "super_admin");
+        assertEquals("admin=true superuser=true", checksFor("root"));
     }
 
     @Test
-    void anInactiveAdminRowGivesNothing() throws SQLException {
-        assertEquals("admin=false superuser=false", checksFor(admin("former@example.com", "super_admin", false)));
+    void anInactiveAdminRowGivesNothing() {
+        UUID former = personas.create("former").id();
+        Sql.update(personas.server(), "insert into public.admin_users (user_id, role, is_active) values (?, 'super_admin', false)", former);
+        assertEquals("admin=false superuser=false", checksFor("former"));
     }
 
     @Test
-    void revokingAndRegrantingIsSeenOnTheNextCall() throws SQLException {
-        UUID erin = admin("erin@example.com", "admin", true);
-        try (Connection server = database.connect()) {
-            Sql.update(server, "update public.admin_users set is_active = false where user_id = ?", erin);
-            assertEquals("admin=false superuser=false", checksFor(erin));
-            Sql.update(server, "update public.admin_users set is_active = true, role = 'super_admin' where user_id = ?", erin);
-            assertEquals("admin=true superuser=true", checksFor(erin));
-            Sql.update(server, "delete from public.admin_users where user_id = ?", erin);
-            assertEquals("admin=false superuser=false", checksFor(erin));
+    void revokingAndRegrantingIsSeenOnTheNextCall() {
+        UUID erin = personas.createAdmin("erin", "admin").id();
+        Sql.update(personas.server(), "update public.admin_users set is_active = false where user_id = ?", erin);
+        assertEquals("admin=false superuser=false", checksFor("erin"));
+        Sql.update(personas.server(), "update public.admin_users set is_active = true, role = 'super_admin' where user_id = ?", erin);
+        assertEquals("admin=true superuser=true", checksFor("erin"));
+        Sql.update(personas.server(), "delete from public.admin_users where user_id = ?", erin);
+        assertEquals("admin=false superuser=false", checksFor("erin"));
+    }
+
+    @Test
+    void anonymousVisitorsAreNeither() {
+        try (ApiRequest anon = personas.asAnon()) {
+            assertEquals("admin=false superuser=false", Sql.one(anon.sql(), CHECKS));
         }
     }
 
     @Test
-    void anonymousVisitorsAreNeither() throws SQLException {
-        try (Connection anon = database.connectAs("anon", null)) {
-            assertEquals("admin=false superuser=false", Sql.one(anon, CHECKS));
+    void aUserSeesOnlyTheirOwnAdminRow() {
+        UUID frank = personas.createAdmin("frank", "admin").id();
+        try (ApiRequest asFrank = personas.actAs("frank")) {
+            assertEquals(frank.toString(), Sql.one(asFrank.sql(), "select string_agg(user_id::text, ',') from public.admin_users"));
         }
     }
 
-    @Test
-    void aUserSeesOnlyTheirOwnAdminRow() throws SQLException {
-        UUID frank = admin("frank@example.com", "admin", true);
-        try (Connection asFrank = database.connectAs("authenticated", frank)) {
-            assertEquals(frank.toString(), Sql.one(asFrank, "select string_agg(user_id::text, ',') from public.admin_users"));
-        }
-    }
-
-    private static UUID admin(String email, String role, boolean active) throws SQLException {
-        UUID user = Accounts.signUp(database, email);
-        try (Connection server = database.connect()) {
-            Sql.update(server, "insert into public.admin_users (user_id, role, is_active) values (?, ?::public.admin_role, ?)", user, role, active);
-        }
-        return user;
-    }
-
-    private static String checksFor(UUID user) throws SQLException {
-        try (Connection asUser = database.connectAs("authenticated", user)) {
-            return Sql.one(asUser, CHECKS);
+    private static String checksFor(String persona) {
+        try (ApiRequest request = personas.actAs(persona)) {
+            return Sql.one(request.sql(), CHECKS);
         }
     }
 }

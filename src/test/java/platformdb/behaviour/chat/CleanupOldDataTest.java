@@ -7,13 +7,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Sql;
-import platformdb.behaviour.tenants.Tenants;
-import platformdb.behaviour.tenants.Tenants.Tenant;
-import platformdb.liquibase.DeployedSchema;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
+import platformdb.fixtures.Tenants;
+import platformdb.fixtures.Tenants.Tenant;
+import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -22,18 +23,17 @@ import platformdb.postgres.FreshDatabase;
  */
 class CleanupOldDataTest {
 
+    @Deployed
     private FreshDatabase database;
+    @Deployed
+    private Personas personas;
+    private Connection server;
     private Tenant alice;
 
     @BeforeEach
     void aTenantWithASite() {
-        database = DeployedSchema.freshDatabase();
-        alice = Tenants.signUp(database, "alice");
-    }
-
-    @AfterEach
-    void drop() {
-        database.close();
+        server = personas.server();
+        alice = Tenants.signUp(personas, "alice");
     }
 
     @Test
@@ -62,8 +62,8 @@ class CleanupOldDataTest {
 
     @Test
     void keepsTheOwnConversationsOfWhatsAppUsersWhateverTheirAge() throws SQLException {
-        UUID maria = Tenants.account(database, "maria@example.com");
-        UUID whatsapp = UUID.fromString(Tenants.asServer(database,
+        UUID maria = personas.create("maria").id();
+        UUID whatsapp = UUID.fromString(Sql.one(server,
                 "insert into public.conversations (user_id, channel, session_id, created_at) values (?, 'whatsapp', 'whatsapp', now() - interval '400 days') returning id", maria));
         message(whatsapp, "hola");
 
@@ -77,9 +77,9 @@ class CleanupOldDataTest {
     void removesOrphanedMessagesAndEmbeddingsAndKeepsTheRest() throws SQLException {
         UUID conversation = widgetConversation(alice, "1 day", "live");
         message(conversation, "kept message");
-        UUID page = UUID.fromString(Tenants.asServer(database,
+        UUID page = UUID.fromString(Sql.one(server,
                 "insert into public.scraped_pages (customer_id, url) values (?, 'https://alice.example.com/') returning id", alice.site()));
-        Tenants.changeAsServer(database, "insert into public.page_embeddings (page_id, chunk_text) values (?, 'kept chunk')", page);
+        Sql.update(server, "insert into public.page_embeddings (page_id, chunk_text) values (?, 'kept chunk')", page);
         // Orphans exist only when rows were loaded with the foreign-key triggers off (a restore, a bulk load).
         try (Connection loader = database.connect()) {
             Sql.update(loader, "set session_replication_role = replica");
@@ -96,40 +96,37 @@ class CleanupOldDataTest {
     @Test
     void refusesANegativeRetention() throws SQLException {
         widgetConversation(alice, "1 day", "kept");
-        try (Connection server = database.connect()) {
-            SQLException refused = Sql.failure(server, "select public.cleanup_old_data(-1)");
-            assertTrue(refused.getMessage().contains("retention_days must be 0 or more"), refused.getMessage());
-        }
+        SQLException refused = Sql.failure(server, "select public.cleanup_old_data(-1)");
+        assertTrue(refused.getMessage().contains("retention_days must be 0 or more"), refused.getMessage());
         assertEquals(List.of("kept"), sessions());
     }
 
     @Test
     void aTenantRunningItDeletesOnlyItsOwnOldConversations() throws SQLException {
-        Tenant bob = Tenants.signUp(database, "bob");
+        Tenant bob = Tenants.signUp(personas, "bob");
         widgetConversation(alice, "90 days", "alice old");
         widgetConversation(bob, "90 days", "bob old");
 
-        try (Connection asAlice = database.connectAs("authenticated", alice.user())) {
-            Sql.one(asAlice, "select public.cleanup_old_data(30)::text");
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            Sql.one(asAlice.sql(), "select public.cleanup_old_data(30)::text");
+            asAlice.commit();
         }
 
         assertEquals(List.of("bob old"), sessions(), "cleanup_old_data is security invoker: alice's RLS keeps bob's rows out of reach");
     }
 
     private UUID widgetConversation(Tenant tenant, String age, String session) {
-        return UUID.fromString(Tenants.asServer(database,
+        return UUID.fromString(Sql.one(server,
                 "insert into public.conversations (customer_id, session_id, created_at) values (?, ?, now() - ?::interval) returning id",
                 tenant.site(), session, age));
     }
 
     private void message(UUID conversation, String content) {
-        Tenants.changeAsServer(database, "insert into public.messages (conversation_id, role, content) values (?, 'user', ?)", conversation, content);
+        Sql.update(server, "insert into public.messages (conversation_id, role, content) values (?, 'user', ?)", conversation, content);
     }
 
-    private void cleanup(String call) throws SQLException {
-        try (Connection server = database.connect()) {
-            Sql.one(server, call + "::text");
-        }
+    private void cleanup(String call) {
+        Sql.one(server, call + "::text");
     }
 
     private List<String> sessions() {
@@ -141,10 +138,6 @@ class CleanupOldDataTest {
     }
 
     private List<String> column(String sql) {
-        try (Connection server = database.connect()) {
-            return Sql.column(server, sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.column(server, sql);
     }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.tenants.Tenants;
-import platformdb.behaviour.tenants.Tenants.Tenant;
-import platformdb.behaviour.tenants.UpdatedAt;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
+import platformdb.fixtures.Tenants;
+import platformdb.fixtures.Tenants.Tenant;
+import platformdb.fixtures.UpdatedAt;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -16,30 +18,32 @@ class ConversationsUpdatedAtTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
     private static Tenant alice;
 
     @BeforeAll
     static void deploy() {
-        alice = Tenants.signUp(database, "alice");
+        alice = Tenants.signUp(personas, "alice");
     }
 
     @Test
     void updatingAWidgetConversationStampsItsUpdatedAt() {
-        UpdatedAt.anUpdateStampsTheRow(database, "conversations", UUID.fromString(Tenants.asServer(database,
+        UpdatedAt.anUpdateStampsTheRow(personas.server(), "conversations", UUID.fromString(Sql.one(personas.server(),
                 "insert into public.conversations (customer_id, session_id, updated_at) values (?, 's1', '" + UpdatedAt.LONG_AGO + "') returning id",
                 alice.site())));
     }
 
     @Test
     void updatingAWhatsAppConversationStampsItsUpdatedAt() {
-        UUID maria = Tenants.account(database, "maria@example.com");
-        UpdatedAt.anUpdateStampsTheRow(database, "conversations", UUID.fromString(Tenants.asServer(database,
+        UUID maria = personas.create("maria").id();
+        UpdatedAt.anUpdateStampsTheRow(personas.server(), "conversations", UUID.fromString(Sql.one(personas.server(),
                 "insert into public.conversations (user_id, channel, updated_at) values (?, 'whatsapp', '" + UpdatedAt.LONG_AGO + "') returning id",
                 maria)));
     }
 
     @Test
     void everyChatTableWithUpdatedAtHasTheTrigger() {
-        assertEquals("", UpdatedAt.tablesWithoutTheTrigger(database, "conversations", "messages"));
+        assertEquals("", UpdatedAt.tablesWithoutTheTrigger(personas.server(), "conversations", "messages"));
     }
 }

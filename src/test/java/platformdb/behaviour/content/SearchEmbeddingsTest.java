@@ -10,9 +10,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Sql;
-import platformdb.behaviour.tenants.Tenants;
-import platformdb.behaviour.tenants.Tenants.Tenant;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
+import platformdb.fixtures.Tenants;
+import platformdb.fixtures.Tenants.Tenant;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -27,13 +29,15 @@ class SearchEmbeddingsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
     private static Tenant alice;
     private static Tenant bob;
 
     @BeforeAll
     static void twoSitesWithEmbeddedChunks() {
-        alice = Tenants.signUp(database, "alice");
-        bob = Tenants.signUp(database, "bob");
+        alice = Tenants.signUp(personas, "alice");
+        bob = Tenants.signUp(personas, "bob");
         UUID alicePage = page(alice);
         chunk(alicePage, 0, "orthogonal", Embeddings.of(0, 1));
         chunk(alicePage, 1, "same direction", Embeddings.of(2));
@@ -96,21 +100,21 @@ class SearchEmbeddingsTest {
 
     @Test
     void aTenantSearchingEverySiteFindsOnlyItsOwnChunks() throws SQLException {
-        try (Connection asBob = database.connectAs("authenticated", bob.user())) {
+        try (ApiRequest asBob = personas.actAs("bob")) {
             assertEquals(List.of("bob's same direction"),
-                    Sql.column(asBob, "select content from public.search_embeddings(?::extensions.vector, 10)", QUERY),
+                    Sql.column(asBob.sql(), "select content from public.search_embeddings(?::extensions.vector, 10)", QUERY),
                     "search_embeddings is security invoker: bob's RLS hides alice's pages");
         }
     }
 
     private static UUID page(Tenant tenant) {
-        return UUID.fromString(Tenants.asServer(database,
+        return UUID.fromString(Sql.one(personas.server(),
                 "insert into public.scraped_pages (customer_id, url, title) values (?, ?, 'FAQ') returning id",
                 tenant.site(), "https://" + tenant.domain() + "/faq"));
     }
 
     private static void chunk(UUID page, int index, String text, String embedding) {
-        Tenants.changeAsServer(database,
+        Sql.update(personas.server(),
                 "insert into public.page_embeddings (page_id, chunk_index, chunk_text, embedding, metadata)"
                         + " values (?, ?, ?, ?::extensions.vector, jsonb_build_object('chunk', ?::int))",
                 page, index, text, embedding, index);

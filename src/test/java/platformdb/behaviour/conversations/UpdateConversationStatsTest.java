@@ -7,8 +7,9 @@ import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Accounts;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -20,53 +21,55 @@ class UpdateConversationStatsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
     private static UUID alice;
 
     @BeforeAll
     static void deploy() {
-        alice = Accounts.signUp(database, "alice@example.com");
+        alice = personas.create("alice").id();
     }
 
     @Test
     void aNewConversationHasNoMessagesAndNoLastMessageTime() throws SQLException {
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            String conversation = newConversation(asAlice);
-            assertEquals("0 at none", Sql.one(asAlice, STATS, conversation));
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            String conversation = newConversation(asAlice.sql());
+            assertEquals("0 at none", Sql.one(asAlice.sql(), STATS, conversation));
         }
     }
 
     @Test
     void insertingMessagesCountsThemAndKeepsTheLatestTimeEvenWhenOneArrivesLate() throws SQLException {
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            String conversation = newConversation(asAlice);
-            message(asAlice, conversation, "10:00");
-            message(asAlice, conversation, "10:05");
-            assertEquals("2 at 10:05", Sql.one(asAlice, STATS, conversation));
-            message(asAlice, conversation, "09:59");
-            assertEquals("3 at 10:05", Sql.one(asAlice, STATS, conversation), "an older message must not move last_message_at back");
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            String conversation = newConversation(asAlice.sql());
+            message(asAlice.sql(), conversation, "10:00");
+            message(asAlice.sql(), conversation, "10:05");
+            assertEquals("2 at 10:05", Sql.one(asAlice.sql(), STATS, conversation));
+            message(asAlice.sql(), conversation, "09:59");
+            assertEquals("3 at 10:05", Sql.one(asAlice.sql(), STATS, conversation), "an older message must not move last_message_at back");
         }
     }
 
     @Test
     void deletingMessagesCountsDownAndFallsBackToTheLatestRemainingMessage() throws SQLException {
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            String conversation = newConversation(asAlice);
-            String first = message(asAlice, conversation, "10:00");
-            String latest = message(asAlice, conversation, "10:05");
-            Sql.update(asAlice, "delete from public.messages where id = ?::uuid", latest);
-            assertEquals("1 at 10:00", Sql.one(asAlice, STATS, conversation));
-            Sql.update(asAlice, "delete from public.messages where id = ?::uuid", first);
-            assertEquals("0 at none", Sql.one(asAlice, STATS, conversation));
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            String conversation = newConversation(asAlice.sql());
+            String first = message(asAlice.sql(), conversation, "10:00");
+            String latest = message(asAlice.sql(), conversation, "10:05");
+            Sql.update(asAlice.sql(), "delete from public.messages where id = ?::uuid", latest);
+            assertEquals("1 at 10:00", Sql.one(asAlice.sql(), STATS, conversation));
+            Sql.update(asAlice.sql(), "delete from public.messages where id = ?::uuid", first);
+            assertEquals("0 at none", Sql.one(asAlice.sql(), STATS, conversation));
         }
     }
 
     @Test
     void messagesOfOneConversationDoNotTouchAnother() throws SQLException {
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            String busy = newConversation(asAlice);
-            String quiet = newConversation(asAlice);
-            message(asAlice, busy, "11:00");
-            assertEquals("0 at none", Sql.one(asAlice, STATS, quiet));
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            String busy = newConversation(asAlice.sql());
+            String quiet = newConversation(asAlice.sql());
+            message(asAlice.sql(), busy, "11:00");
+            assertEquals("0 at none", Sql.one(asAlice.sql(), STATS, quiet));
         }
     }
 

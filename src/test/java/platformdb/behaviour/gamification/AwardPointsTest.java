@@ -8,8 +8,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Accounts;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -22,10 +23,12 @@ class AwardPointsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
 
     @Test
     void theFirstAwardCreatesTheScoreAndLogsIt() throws SQLException {
-        UUID alice = Accounts.signUp(database, "alice@example.com");
+        UUID alice = personas.create("alice").id();
         try (Connection server = database.connect()) {
             assertEquals("50|1", Sql.one(server, "select total_points || '|' || level from public.award_points(?, 50, 'first chat')", alice));
             assertEquals("50 points, level 1", Sql.one(server, SCORE, alice));
@@ -35,7 +38,7 @@ class AwardPointsTest {
 
     @Test
     void pointsAddUpAndCrossingAThresholdLevelsUp() throws SQLException {
-        UUID bob = Accounts.signUp(database, "bob@example.com");
+        UUID bob = personas.create("bob").id();
         try (Connection server = database.connect()) {
             Sql.one(server, "select public.award_points(?, 60, 'first chat')", bob);
             Sql.one(server, "select public.award_points(?, 50, 'streak')", bob);
@@ -49,7 +52,7 @@ class AwardPointsTest {
 
     @Test
     void removingPointsNeverGoesBelowZeroAndLowersTheLevel() throws SQLException {
-        UUID carol = Accounts.signUp(database, "carol@example.com");
+        UUID carol = personas.create("carol").id();
         try (Connection server = database.connect()) {
             Sql.one(server, "select public.award_points(?, 150, 'welcome')", carol);
             Sql.one(server, "select public.award_points(?, -500, 'abuse')", carol);
@@ -60,7 +63,7 @@ class AwardPointsTest {
 
     @Test
     void anAwardCanNameItsAchievement() throws SQLException {
-        UUID dave = Accounts.signUp(database, "dave@example.com");
+        UUID dave = personas.create("dave").id();
         try (Connection server = database.connect()) {
             String achievement = Sql.one(server, "insert into public.achievements (code, name, points) values ('first-memory', 'First memory', 10) returning id");
             Sql.one(server, "select public.award_points(?, 10, 'achievement', ?::uuid)", dave, achievement);
@@ -70,7 +73,7 @@ class AwardPointsTest {
 
     @Test
     void zeroPointsIsRefused() throws SQLException {
-        UUID erin = Accounts.signUp(database, "erin@example.com");
+        UUID erin = personas.create("erin").id();
         try (Connection server = database.connect()) {
             String error = Sql.failure(server, "select public.award_points(?, 0, 'nothing')", erin).getMessage();
             assertTrue(error.contains("points must be a non-zero integer"), error);
@@ -80,15 +83,17 @@ class AwardPointsTest {
 
     @Test
     void aUserCannotAwardThemselvesPointsButReadsTheirScore() throws SQLException {
-        UUID frank = Accounts.signUp(database, "frank@example.com");
+        UUID frank = personas.create("frank").id();
         try (Connection server = database.connect()) {
             Sql.one(server, "select public.award_points(?, 20, 'welcome')", frank);
         }
-        try (Connection asFrank = database.connectAs("authenticated", frank)) {
-            String error = Sql.failure(asFrank, "select public.award_points(?, 1000, 'cheating')", frank).getMessage();
+        try (ApiRequest asFrank = personas.actAs("frank")) {
+            String error = Sql.failure(asFrank.sql(), "select public.award_points(?, 1000, 'cheating')", frank).getMessage();
             assertTrue(error.contains("row-level security"), error);
-            assertEquals("20 points, level 1", Sql.one(asFrank, SCORE, frank));
-            assertEquals("1", Sql.one(asFrank, "select count(*) from public.gamification_logs"));
+        }
+        try (ApiRequest asFrank = personas.actAs("frank")) {
+            assertEquals("20 points, level 1", Sql.one(asFrank.sql(), SCORE, frank));
+            assertEquals("1", Sql.one(asFrank.sql(), "select count(*) from public.gamification_logs"));
         }
     }
 }

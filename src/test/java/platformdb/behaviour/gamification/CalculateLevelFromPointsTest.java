@@ -2,11 +2,12 @@ package platformdb.behaviour.gamification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -15,6 +16,13 @@ class CalculateLevelFromPointsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
+
+    @BeforeAll
+    static void aPlayer() {
+        personas.create("player");
+    }
 
     @ParameterizedTest(name = "{0} points is level {1}")
     @CsvSource(nullValues = "null", textBlock = """
@@ -29,9 +37,9 @@ class CalculateLevelFromPointsTest {
             -50,  1
             null, 1
             """)
-    void pointsGiveTheLevel(Integer points, int level) throws SQLException {
-        try (Connection connection = database.connectAs("authenticated", null)) {
-            assertEquals(String.valueOf(level), Sql.one(connection, "select public.calculate_level_from_points(?::integer)", points));
+    void pointsGiveTheLevel(Integer points, int level) {
+        try (ApiRequest asPlayer = personas.actAs("player")) {
+            assertEquals(String.valueOf(level), Sql.one(asPlayer.sql(), "select public.calculate_level_from_points(?::integer)", points));
         }
     }
 }

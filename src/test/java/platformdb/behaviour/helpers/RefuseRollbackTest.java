@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.ApiSession;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -50,11 +52,9 @@ class RefuseRollbackTest {
     @Test
     void theApiRolesMayNotCallIt() {
         for (String role : new String[] {"anon", "authenticated"}) {
-            try (Connection asRole = database.connectAs(role, null)) {
-                String refusal = Sql.failure(asRole, "select private.refuse_rollback('public.refusal_probe')").getMessage();
+            try (ApiSession session = ApiSession.open(database, role, null, role); ApiRequest asRole = session.request()) {
+                String refusal = Sql.failure(asRole.sql(), "select private.refuse_rollback('public.refusal_probe')").getMessage();
                 assertTrue(refusal.contains("permission denied"), role + ": " + refusal);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
             }
         }
     }

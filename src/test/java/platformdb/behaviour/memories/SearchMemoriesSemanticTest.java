@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Accounts;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -24,13 +25,15 @@ class SearchMemoriesSemanticTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
     private static UUID alice;
     private static UUID bob;
 
     @BeforeAll
     static void aliceAndBobHaveMemories() throws SQLException {
-        alice = Accounts.signUp(database, "alice@example.com");
-        bob = Accounts.signUp(database, "bob@example.com");
+        alice = personas.create("alice").id();
+        bob = personas.create("bob").id();
         try (Connection server = database.connect()) {
             memory(server, alice, "alice mid", embedding(1, 0.5), false);      // cosine similarity 0.894
             memory(server, alice, "alice nearest", embedding(1, 0.1), false);  // 0.995
@@ -43,37 +46,37 @@ class SearchMemoriesSemanticTest {
 
     @Test
     void aliceGetsHerLiveMemoriesAboveTheThresholdNearestFirst() throws SQLException {
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            assertEquals(List.of("alice nearest", "alice mid"), Sql.column(asAlice, SEARCH, alice, QUERY, 10, 0.7f));
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            assertEquals(List.of("alice nearest", "alice mid"), Sql.column(asAlice.sql(), SEARCH, alice, QUERY, 10, 0.7f));
         }
     }
 
     @Test
     void aHigherThresholdKeepsOnlyTheCloserMemories() throws SQLException {
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            assertEquals(List.of("alice nearest"), Sql.column(asAlice, SEARCH, alice, QUERY, 10, 0.95f));
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            assertEquals(List.of("alice nearest"), Sql.column(asAlice.sql(), SEARCH, alice, QUERY, 10, 0.95f));
         }
     }
 
     @Test
     void matchCountLimitsTheResultToTheNearest() throws SQLException {
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            assertEquals(List.of("alice nearest"), Sql.column(asAlice, SEARCH, alice, QUERY, 1, 0.0f));
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            assertEquals(List.of("alice nearest"), Sql.column(asAlice.sql(), SEARCH, alice, QUERY, 1, 0.0f));
         }
     }
 
     @Test
     void similarityIsReportedAsOneMinusCosineDistance() throws SQLException {
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            assertEquals("0.995", Sql.one(asAlice, "select round(similarity::numeric, 3)::text"
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            assertEquals("0.995", Sql.one(asAlice.sql(), "select round(similarity::numeric, 3)::text"
                     + " from public.search_memories_semantic(?, ?::extensions.vector, 1, 0.7)", alice, QUERY));
         }
     }
 
     @Test
     void askingForBobsMemoriesAsAliceReturnsNothing() throws SQLException {
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            assertEquals(List.of(), Sql.column(asAlice, SEARCH, bob, QUERY, 10, 0.0f));
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            assertEquals(List.of(), Sql.column(asAlice.sql(), SEARCH, bob, QUERY, 10, 0.0f));
         }
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.DeployedSchema;
 import platformdb.postgres.FreshDatabase;
 

@@ -2,16 +2,14 @@ package platformdb.behaviour.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import platformdb.behaviour.Accounts;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -23,24 +21,22 @@ class UpdatedAtTriggersTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
     private static UUID alice;
 
     @BeforeAll
-    static void deploy() {
-        alice = Accounts.signUp(database, "alice@example.com");
+    static void alice() {
+        alice = personas.create("alice").id();
     }
 
     @Test
     void everyTableWithUpdatedAtHasTheSetUpdatedAtTrigger() {
-        try (Connection server = database.connect()) {
-            assertEquals(List.of(), Sql.column(server, "select c.oid::regclass::text from pg_class c"
-                    + " join pg_attribute a on a.attrelid = c.oid and a.attname = 'updated_at' and not a.attisdropped"
-                    + " where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'"
-                    + " and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgfoid = 'public.set_updated_at()'::regprocedure"
-                    + " and t.tgenabled <> 'D') order by 1"));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        assertEquals(List.of(), Sql.column(personas.server(), "select c.oid::regclass::text from pg_class c"
+                + " join pg_attribute a on a.attrelid = c.oid and a.attname = 'updated_at' and not a.attisdropped"
+                + " where c.relnamespace = 'public'::regnamespace and c.relkind = 'r'"
+                + " and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgfoid = 'public.set_updated_at()'::regprocedure"
+                + " and t.tgenabled <> 'D') order by 1"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,14 +57,10 @@ class UpdatedAtTriggersTest {
             user_analytics_enhanced | insert into public.user_analytics_enhanced (user_id) values (:user)                                                      | sessions_count = 1
             """)
     void anUpdateMovesUpdatedAtForward(String table, String insert, String change) {
-        try (Connection server = database.connect()) {
-            String id = Sql.one(server, insert.replace(":user", "'" + alice + "'") + " returning id");
-            Sql.update(server, "update public." + table + " set updated_at = '2020-01-01T00:00:00Z' where id = ?::uuid", id);
-            Sql.update(server, "update public." + table + " set " + change + " where id = ?::uuid", id);
-            assertEquals("true", Sql.one(server, "select (updated_at > '2024-01-01T00:00:00Z')::text from public." + table + " where id = ?::uuid", id),
-                    table + ".updated_at was not moved forward by the update");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        String id = Sql.one(personas.server(), insert.replace(":user", "'" + alice + "'") + " returning id");
+        Sql.update(personas.server(), "update public." + table + " set updated_at = '2020-01-01T00:00:00Z' where id = ?::uuid", id);
+        Sql.update(personas.server(), "update public." + table + " set " + change + " where id = ?::uuid", id);
+        assertEquals("true", Sql.one(personas.server(), "select (updated_at > '2024-01-01T00:00:00Z')::text from public." + table + " where id = ?::uuid", id),
+                table + ".updated_at was not moved forward by the update");
     }
 }

@@ -2,14 +2,14 @@ package platformdb.behaviour.whatsapp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Sql;
-import platformdb.behaviour.tenants.Tenants;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -24,13 +24,15 @@ class AiUsageDailyCostsTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
     private static UUID maria;
     private static UUID juan;
 
     @BeforeAll
     static void callsOfTwoUsersAndTheSystem() {
-        maria = Tenants.account(database, "maria@example.com");
-        juan = Tenants.account(database, "juan@example.com");
+        maria = personas.create("maria").id();
+        juan = personas.create("juan").id();
         call(maria, "openai", "gpt-4o-mini", 1000, 200, "0.000270", "2025-03-01T08:00:00Z");
         call(maria, "openai", "gpt-4o-mini", 500, 100, "0.000135", "2025-03-01T20:00:00Z");
         // 23:30 in Bogota on 1 March is 04:30 UTC on 2 March: the view's days are UTC days.
@@ -41,39 +43,39 @@ class AiUsageDailyCostsTest {
 
     @Test
     void aUserSeesTheDailyFiguresOfTheirOwnCallsOnly() throws SQLException {
-        try (Connection asMaria = database.connectAs("authenticated", maria)) {
+        try (ApiRequest asMaria = personas.actAs("maria")) {
             assertEquals(List.of(
                     "2025-03-01 openai gpt-4o-mini calls=2 in=1500 out=300 usd=0.000405",
-                    "2025-03-02 anthropic claude-3-5-haiku calls=1 in=300 out=50 usd=0.000440"), Sql.column(asMaria, DAILY));
+                    "2025-03-02 anthropic claude-3-5-haiku calls=1 in=300 out=50 usd=0.000440"), Sql.column(asMaria.sql(), DAILY));
         }
     }
 
     @Test
     void anotherUserSeesOnlyTheirs() throws SQLException {
-        try (Connection asJuan = database.connectAs("authenticated", juan)) {
-            assertEquals(List.of("2025-03-01 openai gpt-4o-mini calls=1 in=9000 out=9000 usd=0.006750"), Sql.column(asJuan, DAILY));
+        try (ApiRequest asJuan = personas.actAs("juan")) {
+            assertEquals(List.of("2025-03-01 openai gpt-4o-mini calls=1 in=9000 out=9000 usd=0.006750"), Sql.column(asJuan.sql(), DAILY));
         }
     }
 
     @Test
     void theServerSeesEveryCallIncludingTheSystemsOwn() throws SQLException {
-        try (Connection server = database.connectAs("service_role", null)) {
+        try (ApiRequest server = personas.asServiceRole()) {
             assertEquals(List.of(
                     "2025-03-01 openai gpt-4o-mini calls=3 in=10500 out=9300 usd=0.007155",
                     "2025-03-01 openai text-embedding-3-small calls=1 in=7000 out=0 usd=0.000140",
-                    "2025-03-02 anthropic claude-3-5-haiku calls=1 in=300 out=50 usd=0.000440"), Sql.column(server, DAILY));
+                    "2025-03-02 anthropic claude-3-5-haiku calls=1 in=300 out=50 usd=0.000440"), Sql.column(server.sql(), DAILY));
         }
     }
 
     @Test
     void anAnonymousCallerSeesNoFigures() throws SQLException {
-        try (Connection anon = database.connectAs("anon", null)) {
-            assertEquals(List.of(), Sql.column(anon, DAILY));
+        try (ApiRequest anon = personas.asAnon()) {
+            assertEquals(List.of(), Sql.column(anon.sql(), DAILY));
         }
     }
 
     private static void call(UUID user, String provider, String model, int in, int out, String usd, String at) {
-        Tenants.changeAsServer(database, "insert into public.ai_usage_costs (user_id, provider, model, input_tokens, output_tokens, cost_usd, created_at)"
+        Sql.update(personas.server(), "insert into public.ai_usage_costs (user_id, provider, model, input_tokens, output_tokens, cost_usd, created_at)"
                 + " values (?, ?, ?, ?, ?, ?::numeric, ?::timestamptz)", user, provider, model, in, out, usd, at);
     }
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.Deployment;
 import platformdb.postgres.FreshDatabase;

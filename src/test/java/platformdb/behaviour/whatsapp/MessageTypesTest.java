@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import platformdb.behaviour.Sql;
-import platformdb.behaviour.tenants.Tenants;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -20,12 +20,14 @@ class MessageTypesTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
     private static UUID conversation;
 
     @BeforeAll
     static void aWhatsAppConversation() {
-        UUID maria = Tenants.account(database, "maria@example.com");
-        conversation = UUID.fromString(Tenants.asServer(database,
+        UUID maria = personas.create("maria").id();
+        conversation = UUID.fromString(Sql.one(personas.server(),
                 "insert into public.conversations (user_id, channel) values (?, 'whatsapp') returning id", maria));
     }
 
@@ -33,19 +35,19 @@ class MessageTypesTest {
     @ValueSource(strings = {"text", "image", "audio", "video", "document", "location", "interactive", "contacts", "unsupported",
             "sticker", "reaction", "order"})
     void aMessageMayHaveEveryWhatsAppType(String type) {
-        assertEquals(type, Tenants.asServer(database,
+        assertEquals(type, Sql.one(personas.server(),
                 "insert into public.messages (conversation_id, role, type) values (?, 'user', ?::public.msg_type) returning type::text", conversation, type));
     }
 
     @Test
     void theV23TypesComeAfterTheFirstOnesInTheEnum() {
         assertEquals("text,image,audio,video,document,location,interactive,contacts,unsupported,sticker,reaction,order",
-                Tenants.asServer(database, "select string_agg(enumlabel, ',' order by enumsortorder) from pg_enum where enumtypid = 'public.msg_type'::regtype"));
+                Sql.one(personas.server(), "select string_agg(enumlabel, ',' order by enumsortorder) from pg_enum where enumtypid = 'public.msg_type'::regtype"));
     }
 
     @Test
     void aMessageIsTextUnlessSaidOtherwise() {
-        assertEquals("text", Tenants.asServer(database,
+        assertEquals("text", Sql.one(personas.server(),
                 "insert into public.messages (conversation_id, role, content) values (?, 'assistant', 'Hola') returning type::text", conversation));
     }
 

@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Sql;
-import platformdb.behaviour.tenants.Tenants;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -27,6 +27,8 @@ class ResetDailyProactiveCountTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
 
     @Test
     void anUpdateAfterBogotaMidnightResetsYesterdaysCount() throws SQLException {
@@ -71,8 +73,8 @@ class ResetDailyProactiveCountTest {
 
     /** A messaging window whose counter and last proactive send are as given, inserted as the server (no trigger on insert). */
     private static UUID windowWith(int sentToday, String lastSentAt) {
-        UUID user = Tenants.account(database, "window@example.com");
-        return UUID.fromString(Tenants.asServer(database,
+        UUID user = personas.createNumbered("window").id();
+        return UUID.fromString(Sql.one(personas.server(),
                 "insert into public.messaging_windows (user_id, phone_number, window_opened_at, window_expires_at,"
                         + " proactive_messages_sent_today, last_proactive_sent_at)"
                         + " values (?, ?, now() - interval '1 hour', now() + interval '23 hours', ?, " + lastSentAt + ") returning id",

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import platformdb.behaviour.Accounts;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -21,56 +22,59 @@ class WidgetVersioningTest {
 
     @Deployed
     private static FreshDatabase database;
+    @Deployed
+    private static Personas personas;
     private static UUID alice;
     private static UUID bob;
 
     @BeforeAll
     static void deploy() {
-        alice = Accounts.signUp(database, "alice@example.com");
-        bob = Accounts.signUp(database, "bob@example.com");
+        alice = personas.create("alice").id();
+        bob = personas.create("bob").id();
     }
 
     @Test
     void aNewWidgetIsVersionOneWithItsSnapshot() throws SQLException {
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            String widget = newWidget(asAlice, "Spending");
-            assertEquals("1", Sql.one(asAlice, "select version from public.widgets where id = ?::uuid", widget));
-            assertEquals(List.of("1:Spending:{\"color\": \"red\"}:true"), Sql.column(asAlice, VERSIONS, alice, widget));
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            String widget = newWidget(asAlice.sql(), "Spending");
+            assertEquals("1", Sql.one(asAlice.sql(), "select version from public.widgets where id = ?::uuid", widget));
+            assertEquals(List.of("1:Spending:{\"color\": \"red\"}:true"), Sql.column(asAlice.sql(), VERSIONS, alice, widget));
         }
     }
 
     @Test
     void changingTheConfigOrTheNameMakesANewVersion() throws SQLException {
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            String widget = newWidget(asAlice, "Budget");
-            Sql.update(asAlice, "update public.widgets set config = '{\"color\": \"blue\"}' where id = ?::uuid", widget);
-            Sql.update(asAlice, "update public.widgets set name = 'Budget 2025' where id = ?::uuid", widget);
-            assertEquals("3", Sql.one(asAlice, "select version from public.widgets where id = ?::uuid", widget));
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            String widget = newWidget(asAlice.sql(), "Budget");
+            Sql.update(asAlice.sql(), "update public.widgets set config = '{\"color\": \"blue\"}' where id = ?::uuid", widget);
+            Sql.update(asAlice.sql(), "update public.widgets set name = 'Budget 2025' where id = ?::uuid", widget);
+            assertEquals("3", Sql.one(asAlice.sql(), "select version from public.widgets where id = ?::uuid", widget));
             assertEquals(List.of("1:Budget:{\"color\": \"red\"}:true", "2:Budget:{\"color\": \"blue\"}:true", "3:Budget 2025:{\"color\": \"blue\"}:true"),
-                    Sql.column(asAlice, VERSIONS, alice, widget));
+                    Sql.column(asAlice.sql(), VERSIONS, alice, widget));
         }
     }
 
     @Test
     void otherChangesKeepTheVersion() throws SQLException {
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            String widget = newWidget(asAlice, "Notes");
-            Sql.update(asAlice, "update public.widgets set is_published = true where id = ?::uuid", widget);
-            Sql.update(asAlice, "update public.widgets set config = config where id = ?::uuid", widget);
-            assertEquals("1", Sql.one(asAlice, "select version from public.widgets where id = ?::uuid", widget));
-            assertEquals(1, Sql.column(asAlice, VERSIONS, alice, widget).size());
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            String widget = newWidget(asAlice.sql(), "Notes");
+            Sql.update(asAlice.sql(), "update public.widgets set is_published = true where id = ?::uuid", widget);
+            Sql.update(asAlice.sql(), "update public.widgets set config = config where id = ?::uuid", widget);
+            assertEquals("1", Sql.one(asAlice.sql(), "select version from public.widgets where id = ?::uuid", widget));
+            assertEquals(1, Sql.column(asAlice.sql(), VERSIONS, alice, widget).size());
         }
     }
 
     @Test
     void aUserSeesNeitherTheWidgetsNorTheVersionsOfAnother() throws SQLException {
         String widget;
-        try (Connection asAlice = database.connectAs("authenticated", alice)) {
-            widget = newWidget(asAlice, "Private");
+        try (ApiRequest asAlice = personas.actAs("alice")) {
+            widget = newWidget(asAlice.sql(), "Private");
+            asAlice.commit();
         }
-        try (Connection asBob = database.connectAs("authenticated", bob)) {
-            assertEquals("0", Sql.one(asBob, "select count(*) from public.widgets where id = ?::uuid", widget));
-            assertEquals("0", Sql.one(asBob, "select count(*) from public.widget_versions where widget_id = ?::uuid", widget));
+        try (ApiRequest asBob = personas.actAs("bob")) {
+            assertEquals("0", Sql.one(asBob.sql(), "select count(*) from public.widgets where id = ?::uuid", widget));
+            assertEquals("0", Sql.one(asBob.sql(), "select count(*) from public.widget_versions where widget_id = ?::uuid", widget));
         }
     }
 

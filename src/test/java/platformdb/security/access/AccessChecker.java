@@ -1,47 +1,44 @@
 package platformdb.security.access;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
-import platformdb.behaviour.Accounts;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.Personas;
+import platformdb.fixtures.Rows;
+import platformdb.fixtures.Sql;
 import platformdb.postgres.FreshDatabase;
 
 /**
  * Checks a database against an access matrix by behaviour. Alice and bob each get a row of every table
  * (made by the server from the table's recipe); carol is an active admin without rows; dave has no rows.
  * Then each actor, through a real SET ROLE with request.jwt.claims, reads, inserts, updates and deletes,
- * and every outcome is compared with the matrix. Allowed writes run in a transaction that is rolled back;
- * denied writes are committed attempts, after which the server checks that nothing changed.
+ * and every outcome is compared with the matrix. Allowed writes run in a request that is rolled back;
+ * denied writes are committed attempts, after which the server checks that nothing changed. Each actor keeps
+ * one connection for all its requests, and the server one for its rows and checks: a connection costs a
+ * backend fork, a request on an open one a fraction of a millisecond.
  */
-public final class AccessChecker {
+public final class AccessChecker implements AutoCloseable {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("(?<![:\\w]):([a-z_][a-z0-9_]*)");
-
-    private final FreshDatabase database;
     private final AccessMatrix matrix;
+    private final Personas personas;
+    private final Connection server;
+    private final Rows rows;
     private final UUID alice;
     private final UUID bob;
     private final UUID carol;
     private final UUID dave;
+    private final Map<String, Actor> actors = new LinkedHashMap<>();
     private final Map<String, Fixture> fixtures = new LinkedHashMap<>();
 
     /** A table's key expression and the keys of alice's and bob's rows (or why they could not be made). */
@@ -49,40 +46,38 @@ public final class AccessChecker {
     }
 
     public AccessChecker(FreshDatabase database, AccessMatrix matrix) {
-        this.database = database;
         this.matrix = matrix;
-        alice = Accounts.signUp(database, "alice-" + UUID.randomUUID() + "@example.com");
-        bob = Accounts.signUp(database, "bob-" + UUID.randomUUID() + "@example.com");
-        carol = Accounts.signUp(database, "carol-" + UUID.randomUUID() + "@example.com");
-        dave = Accounts.signUp(database, "dave-" + UUID.randomUUID() + "@example.com");
-        try (Connection server = database.connect()) {
-            Sql.update(server, "insert into public.admin_users (user_id, role, is_active) values (?, 'admin', true)", carol);
-            for (AccessMatrix.Table table : matrix.tables().values()) {
-                fixtures.put(table.name(), fixture(server, table));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        personas = Personas.on(database);
+        server = personas.server();
+        rows = new Rows(server);
+        alice = personas.create("alice").id();
+        bob = personas.create("bob").id();
+        carol = personas.createAdmin("carol", "admin").id();
+        dave = personas.create("dave").id();
+        actors.put("anon", new Actor(personas.anonSession(), "anon"));
+        actors.put("owner", new Actor(personas.sessionAs("alice"), "alice (owner)"));
+        actors.put("other", new Actor(personas.sessionAs("bob"), "bob (another user)"));
+        actors.put("admin", new Actor(personas.sessionAs("carol"), "carol (admin)"));
+        actors.put("service_role", new Actor(personas.serviceRoleSession(), "service_role"));
+        for (AccessMatrix.Table table : matrix.tables().values()) {
+            fixtures.put(table.name(), fixture(table));
         }
     }
 
     /** Tables in public without a matrix entry, and entries for tables that do not exist. */
     public List<String> completenessProblems() {
         List<String> problems = new ArrayList<>();
-        try (Connection server = database.connect()) {
-            Set<String> actual = new TreeSet<>(Sql.column(server,
-                    "select c.relname from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')"));
-            for (String table : actual) {
-                if (!matrix.tables().containsKey(table)) {
-                    problems.add("table public." + table + " has no entry in the access matrix");
-                }
+        Set<String> actual = new TreeSet<>(Sql.column(server,
+                "select c.relname from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')"));
+        for (String table : actual) {
+            if (!matrix.tables().containsKey(table)) {
+                problems.add("table public." + table + " has no entry in the access matrix");
             }
-            for (String table : matrix.tables().keySet()) {
-                if (!actual.contains(table)) {
-                    problems.add("the access matrix has an entry for public." + table + ", which does not exist");
-                }
+        }
+        for (String table : matrix.tables().keySet()) {
+            if (!actual.contains(table)) {
+                problems.add("the access matrix has an entry for public." + table + ", which does not exist");
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
         return problems;
     }
@@ -150,17 +145,13 @@ public final class AccessChecker {
         }
     }
 
-    private void checkInsert(AccessMatrix.Table table, Fixture fixture, String actor) throws SQLException {
+    private void checkInsert(AccessMatrix.Table table, Fixture fixture, String actor) {
         UUID rowUser = switch (actor) {
             case "anon", "service_role" -> dave;
             case "admin" -> table.adminInsertsOwnRows() ? carol : alice;
             default -> alice; // owner inserts her own row; other (bob) tries to insert one for alice
         };
-        Map<String, String> values;
-        try (Connection server = database.connect()) {
-            values = parents(server, table, rowUser, false);
-        }
-        String sql = render(table.row(), values);
+        String sql = rows.insert(table.recipe(), rowUser, false);
         boolean allowed = Boolean.TRUE.equals(table.scope(actor, "insert"));
         Actor who = as(actor);
         String count = "select count(*) from public." + table.name();
@@ -202,12 +193,9 @@ public final class AccessChecker {
     }
 
     /** The owner moves her row to bob (his user id, tenant or parent): refused, and her row unchanged. */
-    private void checkHandOver(AccessMatrix.Table table, Fixture fixture) throws SQLException {
-        Map<String, String> bobs;
-        try (Connection server = database.connect()) {
-            bobs = parents(server, table, bob, false);
-        }
-        String sql = "update public." + table.name() + " set " + render(table.handOver(), bobs)
+    private void checkHandOver(AccessMatrix.Table table, Fixture fixture) {
+        Map<String, String> bobs = rows.parents(table.recipe(), bob, false);
+        String sql = "update public." + table.name() + " set " + Rows.render(table.handOver(), bobs)
                 + " where " + fixture.keyExpr() + " = " + literal(fixture.aliceRow());
         String snapshot = "select coalesce((select to_jsonb(t)::text from public." + table.name() + " t where "
                 + fixture.keyExpr() + " = " + literal(fixture.aliceRow()) + "), 'absent')";
@@ -238,17 +226,14 @@ public final class AccessChecker {
     }
 
     private Actor as(String actor) {
-        return switch (actor) {
-            case "anon" -> Actor.as(database, "anon", null, "anon");
-            case "owner" -> Actor.as(database, "authenticated", alice, "alice (owner)");
-            case "other" -> Actor.as(database, "authenticated", bob, "bob (another user)");
-            case "admin" -> Actor.as(database, "authenticated", carol, "carol (admin)");
-            case "service_role" -> Actor.as(database, "service_role", null, "service_role");
-            default -> throw new IllegalArgumentException(actor);
-        };
+        Actor who = actors.get(actor);
+        if (who == null) {
+            throw new IllegalArgumentException(actor);
+        }
+        return who;
     }
 
-    private Fixture fixture(Connection server, AccessMatrix.Table table) {
+    private Fixture fixture(AccessMatrix.Table table) {
         List<String> key = Sql.column(server, """
                 select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
                 where i.indrelid = to_regclass(?) and i.indisprimary order by array_position(i.indkey::int2[], a.attnum)""",
@@ -258,61 +243,16 @@ public final class AccessChecker {
         }
         String keyExpr = "row(" + String.join(", ", key) + ")::text";
         try {
-            String aliceRow = Sql.one(server, render(table.row(), parents(server, table, alice, true)) + " returning " + keyExpr);
-            String bobRow = Sql.one(server, render(table.row(), parents(server, table, bob, false)) + " returning " + keyExpr);
+            String aliceRow = rows.make(table.recipe(), alice, true, keyExpr);
+            String bobRow = rows.make(table.recipe(), bob, false, keyExpr);
             return new Fixture(keyExpr, aliceRow, bobRow, null);
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException e) {
             return new Fixture(keyExpr, null, null, "the row recipe failed: " + e.getMessage());
         }
     }
 
-    private Map<String, String> parents(Connection server, AccessMatrix.Table table, UUID user, boolean first) throws SQLException {
-        Map<String, String> values = new HashMap<>();
-        values.put("user", literal(user.toString()));
-        values.put("first", Boolean.toString(first));
-        for (String parent : table.parents()) {
-            try (PreparedStatement statement = server.prepareStatement(render(parent, values)); ResultSet result = statement.executeQuery()) {
-                if (!result.next()) {
-                    throw new IllegalStateException("parent recipe returned no row: " + parent);
-                }
-                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-                    values.put(result.getMetaData().getColumnLabel(i), literal(result.getString(i)));
-                }
-            }
-        }
-        return values;
-    }
-
-    /** Replaces :name placeholders: named values (quoted literals) and the random :uniq, :n, :phone. */
-    static String render(String sql, Map<String, String> values) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        Matcher matcher = PLACEHOLDER.matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            String value = switch (name) {
-                case "uniq" -> Long.toString(random.nextLong(1L << 40, Long.MAX_VALUE), 36);
-                case "n" -> Integer.toString(random.nextInt(1000, Integer.MAX_VALUE));
-                case "phone" -> "1" + random.nextLong(2_000_000_000L, 9_999_999_999L);
-                default -> {
-                    if (!values.containsKey(name)) {
-                        throw new IllegalStateException("no value for :" + name + " in " + sql);
-                    }
-                    yield values.get(name);
-                }
-            };
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(out);
-        return out.toString();
-    }
-
     private String asServer(String sql) {
-        try (Connection server = database.connect()) {
-            return Sql.one(server, sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.one(server, sql);
     }
 
     private static String firstKeyColumn(Fixture fixture) {
@@ -320,7 +260,12 @@ public final class AccessChecker {
         return inner.split(",")[0].trim();
     }
 
-    static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
+    private static String literal(String value) {
+        return Rows.literal(value);
+    }
+
+    @Override
+    public void close() {
+        personas.close();
     }
 }

@@ -142,7 +142,10 @@ class AccessCheckerCatchesFaultsTest {
     @Test
     void aTableMissingFromTheMatrixAndAnEntryWithoutATableFail() {
         AccessMatrix withGhost = AccessMatrix.parse(FIXTURE_MATRIX);
-        List<String> problems = new AccessChecker(database, withGhost).completenessProblems();
+        List<String> problems;
+        try (AccessChecker checker = new AccessChecker(database, withGhost)) {
+            problems = checker.completenessProblems();
+        }
         assertTrue(problems.contains("table public.fixture_unlisted has no entry in the access matrix"), problems::toString);
         assertTrue(problems.contains("table public.memories has no entry in the access matrix"), problems::toString);
         assertTrue(problems.contains("the access matrix has an entry for public.fixture_ghost, which does not exist"), problems::toString);
@@ -172,22 +175,23 @@ class AccessCheckerCatchesFaultsTest {
     }
 
     private static Set<String> failingChecks(String table, Set<String> aborted) {
-        AccessChecker checker = new AccessChecker(database, only(table));
         Set<String> failing = new TreeSet<>();
-        List<DynamicNode> nodes = new ArrayList<>();
-        checker.tests().forEach(nodes::add);
-        for (DynamicNode node : nodes) {
-            flatten(node).forEach(test -> {
-                try {
-                    test.getExecutable().execute();
-                } catch (AssertionError e) {
-                    failing.add(test.getDisplayName());
-                } catch (TestAbortedException e) {
-                    aborted.add(test.getDisplayName());
-                } catch (Throwable e) {
-                    throw new IllegalStateException(test.getDisplayName() + " could not run: " + e.getMessage(), e);
-                }
-            });
+        try (AccessChecker checker = new AccessChecker(database, only(table))) {
+            List<DynamicNode> nodes = new ArrayList<>();
+            checker.tests().forEach(nodes::add);
+            for (DynamicNode node : nodes) {
+                flatten(node).forEach(test -> {
+                    try {
+                        test.getExecutable().execute();
+                    } catch (AssertionError e) {
+                        failing.add(test.getDisplayName());
+                    } catch (TestAbortedException e) {
+                        aborted.add(test.getDisplayName());
+                    } catch (Throwable e) {
+                        throw new IllegalStateException(test.getDisplayName() + " could not run: " + e.getMessage(), e);
+                    }
+                });
+            }
         }
         return failing;
     }

@@ -5,25 +5,26 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.Yaml;
+import platformdb.fixtures.RowRecipe;
+import platformdb.fixtures.RowRecipes;
 
 /**
  * The access matrix (src/test/resources/platformdb/security/access-matrix.yaml): for every table in public,
- * which actor may do which action on which rows, and how to make a row; for every function, who may execute it.
+ * which actor may do which action on which rows, and how to make a row ({@link RowRecipes}); for every function,
+ * who may execute it.
  */
 public final class AccessMatrix {
 
-    public static final String RESOURCE = "/platformdb/security/access-matrix.yaml";
     public static final List<String> ACTORS = List.of("anon", "owner", "other", "admin", "service_role");
     public static final List<String> ACTIONS = List.of("select", "insert", "update", "delete");
 
     /** One table's declared access and its row recipe. */
-    public record Table(String name, Map<String, Map<String, Object>> grants, List<String> parents, String row,
+    public record Table(String name, Map<String, Map<String, Object>> grants, RowRecipe recipe,
                         boolean adminInsertsOwnRows, String knownIssue, String updateSet, String handOver) {
 
         /** true, false, or "where <predicate>" for this actor and action. */
@@ -45,9 +46,9 @@ public final class AccessMatrix {
     }
 
     public static AccessMatrix load() {
-        try (InputStream in = AccessMatrix.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = AccessMatrix.class.getResourceAsStream(RowRecipes.RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("missing " + RESOURCE);
+                throw new IllegalStateException("missing " + RowRecipes.RESOURCE);
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -65,7 +66,7 @@ public final class AccessMatrix {
         }
         Map<String, Object> defaults = map(root.get("defaults"));
         Map<String, Object> profiles = map(root.get("profiles"));
-        Map<String, Object> sharedParents = map(map(root.get("shared")).get("parents"));
+        Map<String, RowRecipe> recipes = RowRecipes.parse(root);
         Map<String, Table> tables = new TreeMap<>();
         for (Map.Entry<String, Object> entry : map(root.get("tables")).entrySet()) {
             Map<String, Object> spec = map(entry.getValue());
@@ -79,22 +80,7 @@ public final class AccessMatrix {
                         : profile.containsKey(actor) ? profile.get(actor) : defaults.get(actor);
                 grants.put(actor, grant(entry.getKey(), actor, declared));
             }
-            List<String> parents = new ArrayList<>();
-            for (Object parent : (List<Object>) spec.getOrDefault("parents", List.of())) {
-                String text = String.valueOf(parent);
-                if (sharedParents.containsKey(text)) {
-                    parents.addAll((List<String>) sharedParents.get(text));
-                } else if (text.trim().toLowerCase().startsWith("insert")) {
-                    parents.add(text);
-                } else {
-                    throw new IllegalStateException(entry.getKey() + ": unknown parent recipe " + text);
-                }
-            }
-            Object row = spec.get("row");
-            if (row == null) {
-                throw new IllegalStateException(entry.getKey() + ": no row recipe");
-            }
-            tables.put(entry.getKey(), new Table(entry.getKey(), grants, parents, row.toString(),
+            tables.put(entry.getKey(), new Table(entry.getKey(), grants, recipes.get(entry.getKey()),
                     Boolean.TRUE.equals(spec.get("adminInsertsOwnRows")), (String) spec.get("knownIssue"), (String) spec.get("update"), (String) spec.get("handOver")));
         }
         Map<String, Function> functions = new TreeMap<>();

@@ -1,17 +1,17 @@
 package platformdb.security.access;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
-import platformdb.postgres.FreshDatabase;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.ApiSession;
 
 /**
- * Someone acting through the API: a role with the request's JWT claims, as Supabase sets them.
- * Each attempt says what happened: rows affected, or refused (a permission or RLS error, SQLSTATE 42501).
+ * Someone acting through the API: each check is one request on the actor's session (a role with the request's
+ * JWT claims, as Supabase sets them). Each attempt says what happened: rows affected, or refused (a permission
+ * or RLS error, SQLSTATE 42501).
  */
 final class Actor {
 
@@ -27,20 +27,12 @@ final class Actor {
         }
     }
 
-    private final FreshDatabase database;
-    private final String role;
-    private final UUID user;
+    private final ApiSession session;
     private final String label;
 
-    private Actor(FreshDatabase database, String role, UUID user, String label) {
-        this.database = database;
-        this.role = role;
-        this.user = user;
+    Actor(ApiSession session, String label) {
+        this.session = session;
         this.label = label;
-    }
-
-    static Actor as(FreshDatabase database, String role, UUID user, String label) {
-        return new Actor(database, role, user, label);
     }
 
     String label() {
@@ -50,8 +42,8 @@ final class Actor {
     /** The keys, among the given ones, of the rows this actor reads; a refused read reads none. */
     Set<String> sees(String table, String keyExpr, Set<String> among) {
         String sql = "select " + keyExpr + " from public." + table + " where " + keyExpr + " = any(?)";
-        try (Connection connection = database.connectAs(role, user); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", among.toArray()));
+        try (ApiRequest request = session.request(); PreparedStatement statement = request.sql().prepareStatement(sql)) {
+            statement.setArray(1, request.sql().createArrayOf("text", among.toArray()));
             Set<String> seen = new TreeSet<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -67,33 +59,28 @@ final class Actor {
         }
     }
 
-    /** A write this actor should be allowed: counted inside a transaction, then rolled back. */
+    /** A write this actor should be allowed: counted inside the request, which is then rolled back. */
     Attempt triesAndRollsBack(String sql) {
         return tries(sql, false);
     }
 
-    /** A write this actor should be refused: committed if it runs, so the server can see whether anything changed. */
+    /** A write this actor should be refused: the request commits if it runs, so the server can see whether anything changed. */
     Attempt cannotChangeAnything(String sql) {
         return tries(sql, true);
     }
 
     private Attempt tries(String sql, boolean keep) {
-        try (Connection connection = database.connectAs(role, user)) {
-            connection.setAutoCommit(keep);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                return new Attempt(statement.executeUpdate(), null);
-            } catch (SQLException e) {
-                if ("42501".equals(e.getSQLState())) {
-                    return new Attempt(0, e.getMessage());
-                }
-                throw new IllegalStateException(label + ": " + sql + " failed: " + e.getMessage(), e);
-            } finally {
-                if (!keep) {
-                    connection.rollback();
-                }
+        try (ApiRequest request = session.request(); PreparedStatement statement = request.sql().prepareStatement(sql)) {
+            int rows = statement.executeUpdate();
+            if (keep) {
+                request.commit();
             }
+            return new Attempt(rows, null);
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            if ("42501".equals(e.getSQLState())) {
+                return new Attempt(0, e.getMessage());
+            }
+            throw new IllegalStateException(label + ": " + sql + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -2,7 +2,7 @@ package platformdb.security.access;
 
 import java.sql.Connection;
 import java.util.List;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.Sql;
 
 /**
  * The catalog-lint rule "every function in public is security invoker, or definer with an empty search_path

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.Sql;
 
 /**
  * Compares who may EXECUTE each function in public (and whether it is security definer) with the

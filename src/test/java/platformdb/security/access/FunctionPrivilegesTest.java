@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.ApiSession;
+import platformdb.fixtures.Personas;
 import platformdb.liquibase.Deployed;
 import platformdb.postgres.FreshDatabase;
 
@@ -28,29 +32,27 @@ class FunctionPrivilegesTest {
     private static FreshDatabase database;
     private static AccessMatrix matrix;
     private static Map<String, FunctionPrivileges.Actual> functions;
+    /** One connection for the server's catalog reads and one per API role for the calls: hundreds of checks. */
+    private static Connection server;
+    private static final Map<String, ApiSession> callers = new HashMap<>();
 
     @BeforeAll
     static void deploy() throws SQLException {
         matrix = AccessMatrix.load();
-        try (Connection server = database.connect()) {
-            functions = FunctionPrivileges.actual(server);
-        }
+        server = Personas.on(database).server();
+        functions = FunctionPrivileges.actual(server);
     }
 
     @Test
     void everyFunctionIsDeclaredAndEveryDeclarationMatchesTheCatalog() throws SQLException {
-        try (Connection server = database.connect()) {
-            List<String> problems = FunctionPrivileges.problems(server, matrix);
-            assertEquals(List.of(), problems, () -> String.join("\n", problems));
-        }
+        List<String> problems = FunctionPrivileges.problems(server, matrix);
+        assertEquals(List.of(), problems, () -> String.join("\n", problems));
     }
 
     @Test
     void definerFunctionsAreLockedDownUnlessTheMatrixSaysSo() throws SQLException {
-        try (Connection server = database.connect()) {
-            List<String> violations = DefinerFunctionLint.violations(server, matrix);
-            assertEquals(List.of(), violations, () -> String.join("\n", violations));
-        }
+        List<String> violations = DefinerFunctionLint.violations(server, matrix);
+        assertEquals(List.of(), violations, () -> String.join("\n", violations));
     }
 
     @TestFactory
@@ -62,10 +64,8 @@ class FunctionPrivilegesTest {
                         fail("public." + function.signature() + " has no EXECUTE declaration in the access matrix");
                     }
                     boolean expected = declared.execute().contains(role);
-                    try (Connection server = database.connect()) {
-                        assertEquals(expected, FunctionPrivileges.mayExecute(server, role, function.signature()),
-                                role + " EXECUTE on public." + function.signature());
-                    }
+                    assertEquals(expected, FunctionPrivileges.mayExecute(server, role, function.signature()),
+                            role + " EXECUTE on public." + function.signature());
                     if (!expected && !"service_role".equals(role)) {
                         assertCallRefused(role, function);
                     }
@@ -73,7 +73,8 @@ class FunctionPrivilegesTest {
     }
 
     private static void assertCallRefused(String role, FunctionPrivileges.Actual function) throws SQLException {
-        try (Connection caller = database.connectAs(role, null); Statement statement = caller.createStatement()) {
+        ApiSession caller = callers.computeIfAbsent(role, r -> database.closesWithIt(ApiSession.open(database, r, null, r)));
+        try (ApiRequest request = caller.request(); Statement statement = request.sql().createStatement()) {
             statement.execute("select " + function.nullCall());
             fail(role + " called " + function.nullCall() + ", which the matrix forbids");
         } catch (SQLException e) {

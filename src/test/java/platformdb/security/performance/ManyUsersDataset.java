@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.Sql;
 import platformdb.postgres.FreshDatabase;
 
 /**

@@ -1,10 +1,11 @@
 package platformdb.security.performance;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import platformdb.behaviour.Sql;
+import platformdb.fixtures.ApiRequest;
+import platformdb.fixtures.ApiSession;
+import platformdb.fixtures.Sql;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -58,14 +59,12 @@ final class RlsCostCheck {
      * sends when it relies on RLS alone (no owner filter: the policy is the filter).
      */
     ReadCost measureRlsAlone(String read, UUID user, String serviceSql, String userSql, String... bigTables) {
-        try (Connection service = database.connectAs("service_role", null);
-             Connection signedIn = database.connectAs("authenticated", user)) {
-            QueryPlan serviceRun = fastest(service, serviceSql);
-            QueryPlan userRun = fastest(signedIn, userSql);
-            String userPlanText = String.join("\n", Sql.column(signedIn, "explain (analyze, buffers) " + userSql));
+        try (ApiSession service = ApiSession.serviceRole(database); ApiSession signedIn = ApiSession.user(database, user);
+             ApiRequest serviceRequest = service.request(); ApiRequest userRequest = signedIn.request()) {
+            QueryPlan serviceRun = fastest(serviceRequest.sql(), serviceSql);
+            QueryPlan userRun = fastest(userRequest.sql(), userSql);
+            String userPlanText = String.join("\n", Sql.column(userRequest.sql(), "explain (analyze, buffers) " + userSql));
             return new ReadCost(read, List.of(bigTables), serviceRun, userRun, MAX_RATIO, userPlanText);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
