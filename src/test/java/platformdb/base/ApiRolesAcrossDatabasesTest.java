@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import platformdb.fixtures.ApiRequest;
 import platformdb.fixtures.ApiSession;
 import platformdb.liquibase.Changelog;
+import platformdb.liquibase.DeployedSchema;
 import platformdb.liquibase.Deployment;
 import platformdb.postgres.FreshDatabase;
 
@@ -15,12 +16,8 @@ class ApiRolesAcrossDatabasesTest {
 
     @Test
     void rollingBackOneDatabaseKeepsTheRolesAnotherUses() throws SQLException {
-        try (FreshDatabase first = FreshDatabase.create(); FreshDatabase second = FreshDatabase.create()) {
-            try (Deployment deployment = Changelog.master().deployTo(first)) {
-                deployment.updateAll();
-            }
+        try (FreshDatabase first = DeployedSchema.freshDatabase(); FreshDatabase second = DeployedSchema.freshDatabase()) {
             try (Deployment deployment = Changelog.master().deployTo(second)) {
-                deployment.updateAll();
                 deployment.rollbackCount(deployment.appliedCount());
             }
             try (ApiSession session = ApiSession.anon(first); ApiRequest anon = session.request()) {

@@ -30,7 +30,6 @@ class Seed004UnifiedV3ClientTest {
 
     @BeforeAll
     static void aUserWithAnEmbeddedMemory() {
-        RoleSettings.deployInto(database);
         user = personas.create("v3").id();
         try (ApiRequest signedIn = personas.asUser(user)) {
             Sql.update(signedIn.sql(), "insert into memories (user_id, content, embedding) values (auth.uid(), 'a fact', ?::extensions.vector)",

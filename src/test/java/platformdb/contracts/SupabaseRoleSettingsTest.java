@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import liquibase.changelog.ChangeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import platformdb.fixtures.ApiRequest;
 import platformdb.fixtures.Personas;
@@ -29,11 +28,6 @@ class SupabaseRoleSettingsTest {
     private static FreshDatabase database;
     @Deployed
     private static Personas personas;
-
-    @BeforeAll
-    static void deployed() {
-        RoleSettings.deployInto(database);
-    }
 
     @Test
     void theApiRolesHaveSupabasesSearchPathInThisDatabase() {
