@@ -50,19 +50,17 @@ class PreviewsAreTrueTest {
 
     @Test
     void futureRollbackPreviewRunAfterUpdateReturnsToTheEmptySchema() throws IOException {
-        try (FreshDatabase database = FreshDatabase.create()) {
-            CatalogSnapshot empty = CatalogSnapshot.of(database);
-            TrackingTables.create(database);
-            Path preview = preview(database, "future-rollback");
-            assertHeader(preview, database, "-- Preview: the SQL that would roll back, after `liquibase update`");
+        // Written for a database before its update, run on a copy of the template that update deployed the whole changelog to.
+        try (FreshDatabase beforeUpdate = FreshDatabase.create(); FreshDatabase updated = DeployedSchema.freshDatabase()) {
+            CatalogSnapshot empty = CatalogSnapshot.of(beforeUpdate);
+            TrackingTables.create(beforeUpdate);
+            Path preview = preview(beforeUpdate, "future-rollback");
+            assertHeader(preview, beforeUpdate, "-- Preview: the SQL that would roll back, after `liquibase update`");
 
-            try (Deployment deployment = Changelog.master().deployTo(database)) {
-                deployment.updateAll();
-            }
-            assertFalse(empty.diffTo(CatalogSnapshot.of(database)).isEmpty(), "update changed the schema");
-            Psql.runFile(database, preview).assertSucceeded();
-            assertSameSchema(empty, CatalogSnapshot.of(database), "future-rollback preview run by psql after update vs the empty database");
-            assertEquals(List.of(), History.applied(database), "the preview also clears DATABASECHANGELOG");
+            assertFalse(empty.diffTo(CatalogSnapshot.of(updated)).isEmpty(), "update changed the schema");
+            Psql.runFile(updated, preview).assertSucceeded();
+            assertSameSchema(empty, CatalogSnapshot.of(updated), "future-rollback preview run by psql after update vs the empty database");
+            assertEquals(List.of(), History.applied(updated), "the preview also clears DATABASECHANGELOG");
         }
     }
 
