@@ -5,18 +5,20 @@ import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
 import liquibase.changelog.filter.AfterTagChangeSetFilter;
 import liquibase.changelog.filter.CountChangeSetFilter;
+import liquibase.changelog.filter.ExecutedAfterChangeSetFilter;
 import liquibase.command.CommandOverride;
 import liquibase.command.CommandResultsBuilder;
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCommandStep;
 import liquibase.command.core.RollbackCountCommandStep;
+import liquibase.command.core.RollbackToDateCommandStep;
 import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.database.Database;
 import liquibase.TagVersionEnum;
 
 /**
  * The checks that run before a rollback undoes anything: the {@link RollbackCountGuard} (rollbackCount and its
- * preview) and the {@link RollbackRehearsal} (rollbackCount and rollback to a tag).
+ * preview) and the {@link RollbackRehearsal} (rollbackCount, rollback to a tag and rollbackToDate).
  *
  * <p>It rides on the step that loads the changelog, which every rollback command runs first, rather than overriding
  * the rollback commands themselves: the Liquibase Maven plugin brings liquibase-commercial, whose own overrides of
@@ -45,6 +47,11 @@ public class RollbackPreflight extends DatabaseChangelogCommandStep {
                 RollbackRehearsal.rehearse(command, applied, new AfterTagChangeSetFilter(
                         command.getArgumentValue(RollbackCommandStep.TAG_ARG), applied, tagVersion,
                         (DatabaseChangeLog) command.getDependency(DatabaseChangeLog.class)));
+            }
+            case "rollbackToDate" -> {
+                List<RanChangeSet> applied = applied(command);
+                RollbackRehearsal.rehearse(command, applied,
+                        new ExecutedAfterChangeSetFilter(command.getArgumentValue(RollbackToDateCommandStep.DATE_ARG), applied));
             }
             default -> {
                 // other commands load the changelog as Liquibase does
