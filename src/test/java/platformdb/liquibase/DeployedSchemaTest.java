@@ -29,15 +29,6 @@ class DeployedSchemaTest {
         }
     }
 
-    @Test
-    void aFileCopyAloneLacksThem() {
-        // Why DeployedSchema copies them: PostgreSQL keys them by database, outside the copied files.
-        try (FreshDatabase copy = DeployedSchema.freshDatabase(); FreshDatabase bare = FreshDatabase.copyOf(copy)) {
-            assertTrue(!settings(copy).isEmpty());
-            assertEquals(List.of(), settings(bare));
-        }
-    }
-
     private static List<String> settings(FreshDatabase database) {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(SETTINGS)) {
