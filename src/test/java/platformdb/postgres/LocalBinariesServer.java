@@ -20,6 +20,7 @@ final class LocalBinariesServer implements PostgresServer {
     private static final Path BIN = Path.of(System.getenv().getOrDefault("PG_BIN", "/usr/lib/postgresql/15/bin"));
     private static final Path PGVECTOR_CONTROL = Path.of("/usr/share/postgresql/15/extension/vector.control");
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    private static final Path MEMORY = Path.of("/dev/shm");
 
     private final int port;
 
@@ -62,12 +63,16 @@ final class LocalBinariesServer implements PostgresServer {
     }
 
     /**
-     * A folder of this run's own under target/pg-test-cluster (runs in parallel on one checkout must not share
-     * a cluster), after clearing folders of earlier runs whose JVM is gone. Elsewhere when the postgres OS user
-     * cannot reach target/ (a clone in a private folder).
+     * A folder of this run's own (runs in parallel must not share a cluster), after clearing folders of earlier
+     * runs whose JVM is gone: in memory under /dev/shm where the machine has it, else under target/pg-test-cluster.
+     * The tests create, copy and drop databases by the hundred, each copy a file per relation: on tmpfs that work
+     * skips the file system's journal, 7 % of the suite's wall time measured (98 s against 106 s). Elsewhere when
+     * the postgres OS user cannot reach the folder (a clone in a private folder).
      */
     private static Path clusterDirectory() throws IOException {
-        Path clusters = Path.of("target", "pg-test-cluster").toAbsolutePath();
+        Path clusters = Files.isDirectory(MEMORY) && Files.isWritable(MEMORY)
+                ? MEMORY.resolve("platformdb-test-clusters")
+                : Path.of("target", "pg-test-cluster").toAbsolutePath();
         Files.createDirectories(clusters);
         clearAbandonedRuns(clusters);
         Path parent = clusters;
