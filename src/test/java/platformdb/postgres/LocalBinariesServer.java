@@ -21,6 +21,7 @@ final class LocalBinariesServer implements PostgresServer {
     private static final Path PGVECTOR_CONTROL = Path.of("/usr/share/postgresql/15/extension/vector.control");
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
     private static final Path MEMORY = Path.of("/dev/shm");
+    private static final long MEMORY_NEEDED_BYTES = 4L << 30;
 
     private final int port;
 
@@ -64,13 +65,13 @@ final class LocalBinariesServer implements PostgresServer {
 
     /**
      * A folder of this run's own (runs in parallel must not share a cluster), after clearing folders of earlier
-     * runs whose JVM is gone: in memory under /dev/shm where the machine has it, else under target/pg-test-cluster.
-     * The tests create, copy and drop databases by the hundred, each copy a file per relation: on tmpfs that work
-     * skips the file system's journal, 7 % of the suite's wall time measured (98 s against 106 s). Elsewhere when
-     * the postgres OS user cannot reach the folder (a clone in a private folder).
+     * runs whose JVM is gone: in memory under /dev/shm where the machine has room there, else under
+     * target/pg-test-cluster. The tests create, copy and drop databases by the hundred, each copy a file per
+     * relation: on tmpfs that work skips the file system's journal, 7 % of the suite's wall time measured (98 s
+     * against 106 s). Elsewhere when the postgres OS user cannot reach the folder (a clone in a private folder).
      */
     private static Path clusterDirectory() throws IOException {
-        Path clusters = Files.isDirectory(MEMORY) && Files.isWritable(MEMORY)
+        Path clusters = memoryHasRoom()
                 ? MEMORY.resolve("platformdb-test-clusters")
                 : Path.of("target", "pg-test-cluster").toAbsolutePath();
         Files.createDirectories(clusters);
@@ -81,6 +82,15 @@ final class LocalBinariesServer implements PostgresServer {
             System.out.println("[tests] the postgres OS user cannot reach " + clusters + "; cluster in " + parent);
         }
         return parent.resolve("run-" + ProcessHandle.current().pid());
+    }
+
+    /**
+     * A fork's cluster peaks at about 1.2 GB (the hot reads' two batches of 1536-dimension vectors; 2.3 GB for both
+     * forks, measured): a container's 64 MB /dev/shm must not be chosen.
+     */
+    private static boolean memoryHasRoom() throws IOException {
+        return Files.isDirectory(MEMORY) && Files.isWritable(MEMORY)
+                && Files.getFileStore(MEMORY).getUsableSpace() >= MEMORY_NEEDED_BYTES;
     }
 
     private static void clearAbandonedRuns(Path clusters) throws IOException {
