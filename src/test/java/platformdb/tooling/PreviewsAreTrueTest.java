@@ -123,6 +123,8 @@ class PreviewsAreTrueTest {
         assertTrue(lines.contains("-- Database:  " + database.server().username() + "@" + database.jdbcUrl()),
                 "the header names the database:\n" + String.join("\n", lines.subList(0, 10)));
         assertTrue(lines.contains("-- Changelog: " + Changelog.MASTER), "the header names the changelog");
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("-- Locks: each 'set local lock_timeout' below is the SQL as written")),
+                "the header says the lock timeouts shown are not what a deploy waits");
     }
 
     private static void assertSameSchema(CatalogSnapshot expected, CatalogSnapshot found, String what) {
