@@ -48,7 +48,10 @@ install_pgvector() {
   build=$(mktemp -d)
   (cd "$build" && apt-get source -qq pgvector >/dev/null 2>&1) || { rm -f "$src_list"; die "apt-get source pgvector failed"; }
   rm -f "$src_list"
-  (cd "$build"/pgvector-*/ && make -s PG_CONFIG="$PG_BIN/pg_config" >/dev/null && make -s install PG_CONFIG="$PG_BIN/pg_config" >/dev/null)
+  # No LLVM bitcode (with_llvm=no): it only lets the JIT inline pgvector's functions, which a test or development
+  # cluster does not need, and it took two thirds of the build (9.4 s against 3.0 s with both cores, measured).
+  local make_vars=(-s -j"$(nproc)" PG_CONFIG="$PG_BIN/pg_config" with_llvm=no)
+  (cd "$build"/pgvector-*/ && make "${make_vars[@]}" >/dev/null && make "${make_vars[@]}" install >/dev/null)
   rm -rf "$build"
   pgvector_installed || die "pgvector build finished but vector.control is not installed"
   echo "local-postgres: pgvector installed"
