@@ -3,6 +3,8 @@ package platformdb.tooling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.catalog.SnapshotDiff;
 import platformdb.liquibase.Changelog;
@@ -24,7 +28,8 @@ import platformdb.postgres.FreshDatabase;
 /**
  * A deploy or a rollback killed with a real {@code kill -9} of its JVM at many moments (after a changeset, inside a
  * transactional changeset, inside a concurrent index build), then simply run again as an operator would: the rerun
- * must start at once (the lock died with the process) and end at exactly the catalog and history of a clean run.
+ * must start at once (the lock died with the process) and end at exactly the catalog and history of a clean run,
+ * and the scratch files the killed script could not remove are removed by the next run.
  *
  * <p>The range is releases user-profiles-system and projects-core (43 changesets, two of them concurrent index builds
  * outside a transaction). {@code -Dplatformdb.killPoints=N} tries N kill points per direction instead of the default 4.
@@ -34,6 +39,10 @@ class KilledDeployTest {
     private static final String FROM_TAG = "projects-init-schema";
     private static final String TO_TAG = "projects-core";
     private static final int KILL_POINTS = Integer.getInteger("platformdb.killPoints", 4);
+
+    /** TMPDIR of the killed runs. */
+    @TempDir
+    static Path scratch;
 
     private static FreshDatabase atFromTag;
     private static CatalogSnapshot cleanFrom;
@@ -89,25 +98,46 @@ class KilledDeployTest {
         }
     }
 
-    /** Starts the command in its own JVM and kills that JVM (SIGKILL) when the kill point is reached. */
+    /**
+     * Starts the command in its own JVM and kills that JVM (SIGKILL) when the kill point is reached. A killed run
+     * cannot remove its scratch files; the next run must remove them, so after each kill only its own are left.
+     */
     private static void killed(FreshDatabase database, KillPoint point, String... command) throws Exception {
         List<String> arguments = new ArrayList<>(List.of(Cli.ROOT.resolve("scripts/liquibase").toString()));
         arguments.addAll(List.of(command));
         int historyAtStart = historyRows(database);
-        Process process = Cli.against(database).startMerged(arguments);
+        Process process = Cli.against(database).with("TMPDIR", scratch.toString()).startMerged(arguments);
         Cli.drain(process.getInputStream());
+        boolean killed = false;
         try (Connection observer = database.connect()) {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (process.isAlive() && System.nanoTime() < deadline) {
                 if (point.reached(observer, Math.abs(historyRows(observer) - historyAtStart))) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
+                    killed = true;
                     break;
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
         }
         process.waitFor(1, TimeUnit.MINUTES);
+        assertTrue(killed, point + ": the command ended before the kill point was reached, so nothing was killed");
+        assertEquals(List.of(String.valueOf(process.pid())), scratchFoldersLeft(),
+                point + ": the killed run left its scratch folder (no trap runs on SIGKILL), the run before it left none");
+    }
+
+    /** The run folders under {@code $TMPDIR/platformdb-liquibase-<uid>/} of the killed runs. */
+    private static List<String> scratchFoldersLeft() throws java.io.IOException {
+        try (Stream<Path> perUser = Files.list(scratch)) {
+            List<String> runs = new ArrayList<>();
+            for (Path folder : perUser.toList()) {
+                try (Stream<Path> folders = Files.list(folder)) {
+                    folders.forEach(run -> runs.add(run.getFileName().toString()));
+                }
+            }
+            return runs;
+        }
     }
 
     /**
@@ -155,8 +185,12 @@ class KilledDeployTest {
         }
     }
 
-    /** When to kill: once {@code afterChangesets} more history rows exist, and then when {@code while} holds. */
-    record KillPoint(int afterChangesets, While when) {
+    /**
+     * When to kill: once {@code afterChangesets} more history rows exist, and then when {@code while} holds; an
+     * index build that does not come is waited for up to 20 changesets, and never past the range's last one
+     * ({@code lastChangeset}), so that every point kills.
+     */
+    record KillPoint(int afterChangesets, While when, int lastChangeset) {
 
         enum While {
             /** the deploy's session is inside a concurrent index build (outside any transaction) */
@@ -171,7 +205,7 @@ class KilledDeployTest {
             List<KillPoint> points = new ArrayList<>();
             While[] kinds = While.values();
             for (int i = 0; i < count; i++) {
-                points.add(new KillPoint((int) ((long) i * changesets / count), kinds[i % kinds.length]));
+                points.add(new KillPoint((int) ((long) i * changesets / count), kinds[i % kinds.length], changesets - 1));
             }
             return points;
         }
@@ -191,7 +225,8 @@ class KilledDeployTest {
                          + " and datname = current_database() and application_name not like 'platformdb deploy: lock probe'"
                          + " and backend_type = 'client backend' and " + condition)) {
                 rows.next();
-                return rows.getInt(1) > 0 || (when == While.BUILDING_AN_INDEX_CONCURRENTLY && changesetsDone > afterChangesets + 20);
+                return rows.getInt(1) > 0 || (when == While.BUILDING_AN_INDEX_CONCURRENTLY
+                        && changesetsDone >= Math.min(afterChangesets + 20, lastChangeset));
             }
         }
     }
