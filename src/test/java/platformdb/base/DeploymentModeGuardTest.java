@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.catalog.SnapshotDiff;
 import platformdb.liquibase.Changelog;
+import platformdb.liquibase.DeployedSchema;
 import platformdb.liquibase.Deployment;
 import platformdb.liquibase.LiquibaseFailure;
 import platformdb.postgres.FreshDatabase;
@@ -38,10 +39,7 @@ class DeploymentModeGuardTest {
 
     @Test
     void supabaseModeOnADatabaseWithTheCompatibilityLayerHalts() {
-        try (FreshDatabase plain = FreshDatabase.create()) {
-            try (Deployment deployment = Changelog.master().deployTo(plain)) {
-                deployment.updateAll();
-            }
+        try (FreshDatabase plain = DeployedSchema.freshDatabase()) {
             expectHalt(plain, Changelog.master("supabase"), "runs the local Supabase-compatibility layer",
                     "without --contexts=supabase");
         }
