@@ -186,11 +186,11 @@ class KilledDeployTest {
     }
 
     /**
-     * When to kill: once {@code afterChangesets} more history rows exist, and then when {@code while} holds; an
-     * index build that does not come is waited for up to 20 changesets, and never past the range's last one
-     * ({@code lastChangeset}), so that every point kills.
+     * When to kill: once {@code afterChangesets} more history rows exist, and then when {@code while} holds. An
+     * index build that does not come is waited for up to 20 changesets and at most until {@code latest} rows
+     * (three changesets before the range's end, so that the kill lands while the command still runs).
      */
-    record KillPoint(int afterChangesets, While when, int lastChangeset) {
+    record KillPoint(int afterChangesets, While when, int latest) {
 
         enum While {
             /** the deploy's session is inside a concurrent index build (outside any transaction) */
@@ -205,7 +205,7 @@ class KilledDeployTest {
             List<KillPoint> points = new ArrayList<>();
             While[] kinds = While.values();
             for (int i = 0; i < count; i++) {
-                points.add(new KillPoint((int) ((long) i * changesets / count), kinds[i % kinds.length], changesets - 1));
+                points.add(new KillPoint((int) ((long) i * changesets / count), kinds[i % kinds.length], changesets - 3));
             }
             return points;
         }
@@ -226,7 +226,7 @@ class KilledDeployTest {
                          + " and backend_type = 'client backend' and " + condition)) {
                 rows.next();
                 return rows.getInt(1) > 0 || (when == While.BUILDING_AN_INDEX_CONCURRENTLY
-                        && changesetsDone >= Math.min(afterChangesets + 20, lastChangeset));
+                        && changesetsDone >= Math.min(afterChangesets + 20, latest));
             }
         }
     }
