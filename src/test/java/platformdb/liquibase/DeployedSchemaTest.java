@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import platformdb.fixtures.Sql;
 import platformdb.postgres.FreshDatabase;
 
 /** A copy of the deployed template is what a deploy gives a database, the per-database role settings included. */
@@ -30,13 +28,8 @@ class DeployedSchemaTest {
     }
 
     private static List<String> settings(FreshDatabase database) {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(SETTINGS)) {
-            List<String> settings = new ArrayList<>();
-            while (rows.next()) {
-                settings.add(rows.getString(1));
-            }
-            return settings;
+        try (Connection connection = database.connect()) {
+            return Sql.column(connection, SETTINGS);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -3,13 +3,11 @@ package platformdb.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import platformdb.fixtures.Sql;
 
 /** A copy of a database has its per-database role settings, which PostgreSQL's own copy leaves behind. */
 class FreshDatabaseCopyTest {
@@ -49,16 +47,9 @@ class FreshDatabaseCopyTest {
 
     /** The settings of database {@code name}, read from the cluster's catalog through any database. */
     private static List<String> settings(FreshDatabase through, String name) {
-        try (Connection connection = through.connect(); PreparedStatement query = connection.prepareStatement(
-                "select unnest(setconfig) from pg_db_role_setting where setdatabase = (select oid from pg_database where datname = ?) order by 1")) {
-            query.setString(1, name);
-            List<String> settings = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    settings.add(rows.getString(1));
-                }
-            }
-            return settings;
+        try (Connection connection = through.connect()) {
+            return Sql.column(connection, "select unnest(setconfig) from pg_db_role_setting"
+                    + " where setdatabase = (select oid from pg_database where datname = ?) order by 1", name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

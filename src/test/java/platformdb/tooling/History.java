@@ -1,11 +1,9 @@
 package platformdb.tooling;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import platformdb.fixtures.Sql;
 import platformdb.postgres.FreshDatabase;
 
 /** What DATABASECHANGELOG records, read with plain SQL. */
@@ -30,13 +28,8 @@ final class History {
     }
 
     static List<String> strings(FreshDatabase database, String sql) {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
+        try (Connection connection = database.connect()) {
+            return Sql.column(connection, sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
