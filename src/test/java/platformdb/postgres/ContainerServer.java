@@ -14,6 +14,19 @@ final class ContainerServer implements PostgresServer {
 
     private final PostgreSQLContainer container;
 
+    /** Registered in META-INF/services, so main code's {@link PostgresServers} finds containers without their library. */
+    public static final class Provider implements PostgresServerProvider {
+        @Override
+        public boolean available() {
+            return dockerAnswers();
+        }
+
+        @Override
+        public PostgresServer start() {
+            return ContainerServer.start();
+        }
+    }
+
     private ContainerServer(PostgreSQLContainer container) {
         this.container = container;
     }

@@ -81,6 +81,11 @@ public final class CatalogSnapshot {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String key = rows.getString(1);
+                    if (rows.getString(2) == null) {
+                        // A null anywhere in a description's concatenation nulls all of it, and the comparison goes blind
+                        // (PostgreSQL 17's attstattarget is null by default): never let that pass as "equal".
+                        throw new IllegalStateException("catalog snapshot: the description of " + key + " is null");
+                    }
                     Entry previous = into.put(key, new Entry(rows.getString(2), rows.getLong(3), rows.getLong(4)));
                     if (previous != null) {
                         throw new IllegalStateException("two catalog objects share the snapshot key " + key

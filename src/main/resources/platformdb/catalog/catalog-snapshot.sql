@@ -76,7 +76,7 @@ select key, description, scope, own from (
          || ' default=' || coalesce(pg_get_expr(ad.adbin, ad.adrelid), '')
          || ' identity=' || a.attidentity::text || ' generated=' || a.attgenerated::text
          || ' collation=' || coalesce(case when a.attcollation <> t.typcollation then co.collname end, '')
-         || ' statistics=' || a.attstattarget || ' storage=' || a.attstorage::text,
+         || ' statistics=' || coalesce(a.attstattarget, -1) || ' storage=' || a.attstorage::text,
          r.scope, r.oid
   from rel r
   join pg_attribute a on a.attrelid = r.oid and a.attnum > 0 and not a.attisdropped

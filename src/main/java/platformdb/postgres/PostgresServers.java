@@ -1,6 +1,7 @@
 package platformdb.postgres;
 
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * Chooses the one server of a test run, in this order: a server the user names
@@ -27,8 +28,10 @@ public final class PostgresServers {
         if (named.isPresent()) {
             return named.get();
         }
-        if (ContainerServer.dockerAnswers()) {
-            return ContainerServer.start();
+        for (PostgresServerProvider provider : ServiceLoader.load(PostgresServerProvider.class)) {
+            if (provider.available()) {
+                return provider.start();
+            }
         }
         if (LocalBinariesServer.binariesPresent()) {
             return LocalBinariesServer.start();
