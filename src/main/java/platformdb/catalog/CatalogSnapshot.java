@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -132,6 +134,49 @@ public final class CatalogSnapshot {
 
     public Map<String, String> objects() {
         return objects;
+    }
+
+    /**
+     * The object each entry belongs to, by key: a column, constraint, index, policy, trigger or grant belongs to
+     * its table ("relation public.t"), a function's grant to the function, a schema's grant, comment or default
+     * privileges to the schema; an entry that stands alone (a table, a function, a schema, an extension) belongs to itself.
+     */
+    public Map<String, String> owningObjects() {
+        Map<Long, String> primaryByOid = new HashMap<>();
+        entries.forEach((key, entry) -> {
+            if (isPrimary(key)) {
+                primaryByOid.merge(entry.own(), key, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        });
+        SortedMap<String, String> owners = new TreeMap<>();
+        entries.forEach((key, entry) -> {
+            String owner = entry.scope() == ALWAYS ? ownerOfUnscoped(key) : primaryByOid.getOrDefault(entry.scope(), key);
+            owners.put(key, owner);
+        });
+        return owners;
+    }
+
+    /** The kinds of entry that stand for an object of their own; the other entries of its scope belong to it. */
+    private static final List<String> PRIMARY_KINDS = List.of("relation ", "function ", "aggregate ", "enum ", "domain ", "type ");
+
+    private static boolean isPrimary(String key) {
+        return PRIMARY_KINDS.stream().anyMatch(key::startsWith);
+    }
+
+    private static String ownerOfUnscoped(String key) {
+        int inSchema = key.startsWith("default privileges of ") ? key.indexOf(" in schema ") : -1;
+        if (inSchema > 0) {
+            String rest = key.substring(inSchema + " in schema ".length());
+            return "schema " + rest.substring(0, rest.lastIndexOf(" on "));
+        }
+        for (String prefix : List.of("grant on schema ", "comment on schema ")) {
+            if (key.startsWith(prefix)) {
+                String rest = key.substring(prefix.length());
+                int to = rest.lastIndexOf(" to ");
+                return "schema " + (prefix.startsWith("grant") && to > 0 ? rest.substring(0, to) : rest);
+            }
+        }
+        return key;
     }
 
     /** What changed from this snapshot to the other one. */

@@ -5,7 +5,7 @@
 -- probe) are left out.
 -- scope: the oid of the object whose rows are recomputed together (a table for its columns, constraints,
 -- indexes, policies, triggers, grants and comments; a function; a type), 0 for the few rows recomputed every
--- time (schemas, extensions, default privileges). own: the oid of the object the row describes.
+-- time (schemas, extensions, default privileges, role settings, publications). own: the oid of the object the row describes.
 -- The one bind parameter (an oid[] literal) restricts the rows to those scopes (and scope 0); null means all.
 with recursive
 params as (select :tracking_schema::text as tracking_schema, ?::text::oid[] as scopes),
@@ -31,7 +31,7 @@ rel as (
   where p.scopes is null or r.scope = any (p.scopes)
 ),
 fn as (
-  select p.oid, p.prokind, p.proowner, p.proacl, ns.nspname,
+  select p.oid, p.prokind, p.proowner, p.proacl, p.prosecdef, ns.nspname,
          quote_ident(ns.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')' as qname
   from pg_proc p join ns on ns.oid = p.pronamespace, params pa
   where not exists (select 1 from ext_member e where e.classid = 'pg_proc'::regclass and e.objid = p.oid)
@@ -113,7 +113,9 @@ select key, description, scope, own from (
 
   union all
   select case when f.prokind = 'a' then 'aggregate ' else 'function ' end || f.qname,
-         case when f.prokind = 'a' then 'aggregate' else pg_get_functiondef(f.oid) end,
+         case when f.prokind = 'a' then 'aggregate' else pg_get_functiondef(f.oid) end
+         -- a security definer function runs with its owner's rights: who that is matters
+         || case when f.prosecdef then E'\nowner=' || case when f.proowner = current_user::regrole then 'CURRENT_USER' else f.proowner::regrole::text end else '' end,
          f.oid, f.oid
   from fn f
 
@@ -125,7 +127,11 @@ select key, description, scope, own from (
   where not tg.tgisinternal
 
   union all
-  select 'view ' || qname, pg_get_viewdef(oid), scope, oid from rel where relkind in ('v', 'm')
+  -- a view reads its tables with its owner's rights unless security_invoker: its owner matters
+  select 'view ' || qname,
+         pg_get_viewdef(oid) || E'\nowner=' || case when relowner = current_user::regrole then 'CURRENT_USER' else relowner::regrole::text end,
+         scope, oid
+  from rel where relkind in ('v', 'm')
 
   union all
   select 'enum ' || ty.qname,
@@ -157,6 +163,31 @@ select key, description, scope, own from (
          0::oid, x.oid
   from pg_extension x join pg_namespace n on n.oid = x.extnamespace
   where x.extname <> 'plpgsql'
+
+  union all
+  -- settings given to a role in this database only (alter role ... in database ... set): the API roles' search_path
+  select 'role setting ' || r.rolname::text || ' ' || split_part(c.setting, '=', 1),
+         substr(c.setting, strpos(c.setting, '=') + 1),
+         0::oid, 0::oid
+  from pg_db_role_setting s
+  join pg_roles r on r.oid = s.setrole
+  cross join lateral unnest(s.setconfig) c(setting)
+  where s.setdatabase = (select oid from pg_database where datname = current_database())
+
+  union all
+  select 'publication ' || quote_ident(pub.pubname),
+         'all_tables=' || pub.puballtables || ' insert=' || pub.pubinsert || ' update=' || pub.pubupdate
+         || ' delete=' || pub.pubdelete || ' truncate=' || pub.pubtruncate || ' via_root=' || pub.pubviaroot,
+         0::oid, pub.oid
+  from pg_publication pub
+
+  union all
+  select 'publication ' || quote_ident(pub.pubname) || ' table ' || r.qname,
+         'columns=' || coalesce((select string_agg(quote_ident(a.attname), ',' order by a.attnum)
+                                 from pg_attribute a where a.attrelid = r.oid and a.attnum = any (pr.prattrs)), 'all')
+         || ' where=' || coalesce(pg_get_expr(pr.prqual, pr.prrelid), ''),
+         r.scope, pr.oid
+  from pg_publication_rel pr join pg_publication pub on pub.oid = pr.prpubid join rel r on r.oid = pr.prrelid
 
   union all
   select 'comment on ' || o.type || ' ' || o.identity, d.description, cs.scope, d.objoid
