@@ -2,29 +2,22 @@ package platformdb.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import liquibase.Scope;
 import liquibase.change.Change;
-import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
-import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.DatabaseException;
 import liquibase.exception.LiquibaseException;
 import liquibase.executor.ExecutorService;
 import liquibase.executor.jvm.JdbcExecutor;
-import liquibase.lockservice.LockServiceFactory;
-import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.sql.visitor.SqlVisitor;
 import liquibase.statement.SqlStatement;
 import liquibase.statement.core.MarkChangeSetRanStatement;
@@ -45,8 +38,6 @@ import platformdb.postgres.FreshDatabase;
  * rollbackCount commands on a real database, so what it sees is Liquibase's behaviour alone.
  */
 class LiquibaseCallOrderTest {
-
-    private static final String CHANGELOG = "fixtures/deploy/call-order/changelog.yaml";
 
     /** What the deferral relies on when a changeset is applied. */
     private static final String UPDATE_ASSUMPTION = "ASSUMPTION BROKEN - Liquibase's update no longer applies a"
@@ -116,18 +107,9 @@ class LiquibaseCallOrderTest {
             executors.setExecutor("jdbc", database, new RecordingExecutor(database));
             database.calls.clear();
             try {
-                Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),
-                        new DirectoryResourceAccessor(Path.of("src/test/resources"))), () -> {
-                    CommandScope scope = new CommandScope(command)
-                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                            .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG);
-                    arguments.forEach(scope::addArgumentValue);
-                    scope.execute();
-                });
+                LiquibaseCommands.run(database, command, arguments);
             } finally {
                 executors.clearExecutor("jdbc", database);
-                LockServiceFactory.getInstance().resetAll();
-                ChangeLogHistoryServiceFactory.getInstance().resetAll();
             }
             return perChangeset(database.calls);
         }
