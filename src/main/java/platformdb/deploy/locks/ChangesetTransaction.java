@@ -6,10 +6,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import liquibase.Scope;
 import liquibase.exception.DatabaseException;
 import liquibase.exception.LiquibaseException;
@@ -28,6 +30,12 @@ public final class ChangesetTransaction {
         void run() throws LiquibaseException;
     }
 
+    /** Waits before the next attempt. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration pause) throws DatabaseException;
+    }
+
     /** Opens a second connection to the same database, or returns null when it cannot. */
     @FunctionalInterface
     public interface ProbeConnections {
@@ -43,6 +51,8 @@ public final class ChangesetTransaction {
     private final Connection connection;
     private final ProbeConnections probeConnections;
     private final LockRetryPolicy policy;
+    private final LongSupplier clock;
+    private final Sleeper sleeper;
     private final List<Work> work = new ArrayList<>();
     private volatile List<String> blockers = List.of();
     private Connection probe;
@@ -51,9 +61,17 @@ public final class ChangesetTransaction {
     private int pid;
 
     public ChangesetTransaction(Connection connection, ProbeConnections probeConnections, LockRetryPolicy policy) {
+        this(connection, probeConnections, policy, System::nanoTime, ChangesetTransaction::sleep);
+    }
+
+    /** With the clock (nanoseconds) that measures the budget and the sleeper that pauses between attempts. */
+    ChangesetTransaction(Connection connection, ProbeConnections probeConnections, LockRetryPolicy policy,
+                         LongSupplier clock, Sleeper sleeper) {
         this.connection = connection;
         this.probeConnections = probeConnections;
         this.policy = policy;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     public boolean isOpen() {
@@ -63,7 +81,7 @@ public final class ChangesetTransaction {
     /** Runs one more piece of the changeset's work in its transaction, retrying the whole transaction on lock waits. */
     public void run(Work next) throws LiquibaseException {
         if (work.isEmpty()) {
-            startedNanos = System.nanoTime();
+            startedNanos = clock.getAsLong();
             attempts = 1;
             startAttempt();
         }
@@ -100,15 +118,16 @@ public final class ChangesetTransaction {
         LiquibaseException lastFailure = firstFailure;
         while (true) {
             rollbackAttempt();
-            Duration pause = policy.pauseBefore(attempts);
-            Duration spent = Duration.ofNanos(System.nanoTime() - startedNanos);
-            if (spent.plus(pause).compareTo(policy.budget()) > 0) {
+            Duration spent = Duration.ofNanos(clock.getAsLong() - startedNanos);
+            Optional<Duration> nextPause = policy.pauseAfter(attempts, spent);
+            if (nextPause.isEmpty()) {
                 throw exhausted(spent, lastFailure);
             }
+            Duration pause = nextPause.get();
             Scope.getCurrentScope().getLog(getClass()).info("A lock was not granted within "
                     + policy.attemptTimeout().toMillis() + " ms (attempt " + attempts + "); retrying in "
                     + pause.toMillis() + " ms. Waiting for: " + describedBlockers());
-            sleep(pause);
+            sleeper.sleep(pause);
             attempts++;
             try {
                 startAttempt();
