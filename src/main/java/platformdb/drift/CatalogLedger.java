@@ -105,6 +105,37 @@ public final class CatalogLedger {
                                   SortedMap<String, String> createdBy) {
     }
 
+    /**
+     * Where this ledger first differs from another one (the committed ledger against a fresh walk), in words, or
+     * empty when they are the same.
+     */
+    public Optional<String> firstDifferenceFrom(CatalogLedger other) {
+        if (postgresMajor != other.postgresMajor) {
+            return Optional.of("PostgreSQL " + other.postgresMajor + " instead of " + postgresMajor);
+        }
+        if (!baseline.equals(other.baseline)) {
+            return Optional.of("the empty database's catalog differs");
+        }
+        List<LedgerStep> mine = steps();
+        List<LedgerStep> theirs = other.steps();
+        for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
+            LedgerStep a = mine.get(i);
+            LedgerStep b = theirs.get(i);
+            if (!a.changeSet().equals(b.changeSet())) {
+                return Optional.of("changeset " + (i + 1) + " is " + b.changeSet() + " instead of " + a.changeSet());
+            }
+            if (!a.equals(b)) {
+                String what = !a.checkSum().equals(b.checkSum()) ? "its checksum" : !a.contexts().equals(b.contexts()) ? "its contexts"
+                        : "what it does to the catalog";
+                return Optional.of("changeset " + a.changeSet() + ": " + what + " differs");
+            }
+        }
+        if (mine.size() != theirs.size()) {
+            return Optional.of(theirs.size() + " changesets instead of " + mine.size());
+        }
+        return Optional.empty();
+    }
+
     public void write(Writer out) throws IOException {
         out.write("# The catalog the changelog produces, changeset by changeset (scripts/catalog-ledger writes it; do not edit).\n");
         out.write("postgres " + postgresMajor + "\n");

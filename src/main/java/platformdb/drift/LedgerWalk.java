@@ -62,7 +62,7 @@ public final class LedgerWalk {
         return checkSums;
     }
 
-    static String contexts(ChangeSet changeSet) {
+    public static String contexts(ChangeSet changeSet) {
         return changeSet.getContextFilter() == null || changeSet.getContextFilter().isEmpty() ? "" : changeSet.getContextFilter().toString();
     }
 }

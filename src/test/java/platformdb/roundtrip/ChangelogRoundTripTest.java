@@ -3,6 +3,9 @@ package platformdb.roundtrip;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import platformdb.drift.CannotCheck;
+import platformdb.drift.CatalogLedger;
+import platformdb.drift.LedgerSource;
 import platformdb.liquibase.Changelog;
 
 /** Every changeset of the real changelog rolls back to exactly the catalog before it. */
@@ -15,6 +18,20 @@ class ChangelogRoundTripTest {
         long start = System.nanoTime();
         roundTrip.prove();
         report(roundTrip.steps(), System.nanoTime() - start);
+        expectTheShippedLedgerCurrent(roundTrip.ledger());
+    }
+
+    /** The drift check's ledger is what this walk saw, changeset by changeset: a stale one would make it guess. */
+    private static void expectTheShippedLedgerCurrent(CatalogLedger walked) {
+        try {
+            CatalogLedger shipped = LedgerSource.shipped(walked.postgresMajor());
+            shipped.firstDifferenceFrom(walked).ifPresent(difference -> {
+                throw new AssertionError("the committed catalog ledger " + LedgerSource.fileName(walked.postgresMajor())
+                        + " is stale (" + difference + "): run scripts/catalog-ledger and commit the file");
+            });
+        } catch (CannotCheck e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
     }
 
     private static void report(List<RoundTrip.Step> steps, long totalNanos) {

@@ -7,11 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import liquibase.change.Change;
 import liquibase.change.core.TagDatabaseChange;
 import liquibase.changelog.ChangeSet;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.catalog.TrackedCatalog;
+import platformdb.drift.CatalogLedger;
+import platformdb.drift.LedgerStep;
+import platformdb.drift.LedgerWalk;
 import platformdb.catalog.SnapshotDiff;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.Deployment;
@@ -30,6 +34,9 @@ public final class RoundTrip {
 
     private final Changelog changelog;
     private final List<Step> steps = new ArrayList<>();
+    private final List<LedgerStep> ledgerSteps = new ArrayList<>();
+    private CatalogSnapshot baseline;
+    private int postgresMajor;
 
     /** What one changeset's round trip cost, for the timing report. */
     public record Step(String changeSet, long nanos) {
@@ -43,10 +50,16 @@ public final class RoundTrip {
         return steps;
     }
 
+    /** The catalog ledger of the walk: what each changeset did to the catalog (the drift check's expected state). */
+    public CatalogLedger ledger() {
+        return new CatalogLedger(postgresMajor, new TreeMap<>(baseline.objects()), ledgerSteps);
+    }
+
     /** Runs the whole proof; throws an AssertionError naming the changeset and showing the diff. */
     public void prove() {
         try (FreshDatabase database = FreshDatabase.create();
              Connection inspector = database.connect()) {
+            postgresMajor = inspector.getMetaData().getDatabaseMajorVersion();
             TrackedCatalog catalog = new TrackedCatalog(inspector);
             try (Deployment deployment = changelog.deployTo(database)) {
                 walk(deployment, catalog);
@@ -62,6 +75,7 @@ public final class RoundTrip {
      */
     private void walk(Deployment deployment, TrackedCatalog catalog) {
         CatalogSnapshot empty = catalog.whole();
+        baseline = empty;
         CatalogSnapshot before = empty;
         Map<String, CatalogSnapshot> atTag = new LinkedHashMap<>();
         while (deployment.hasNext()) {
@@ -82,6 +96,7 @@ public final class RoundTrip {
                         "they missed a change that a whole snapshot sees (DDL the probe did not report): the per-changeset proof since the previous tag is not sure");
                 atTag.put(tag.get(), whole);
             }
+            ledgerSteps.add(CatalogLedger.step(Changelog.name(changeSet), LedgerWalk.checkSum(changeSet), LedgerWalk.contexts(changeSet), before, again));
             before = again;
             steps.add(new Step(Changelog.name(changeSet), System.nanoTime() - start));
         }
