@@ -61,8 +61,9 @@ public final class DriftCheck {
                 return;
             }
             String owner = owners.getOrDefault(key, key);
-            if (mode == Mode.SUPABASE && !projectSchemas.contains(schemaOf(owner))) {
-                return;
+            if (mode == Mode.SUPABASE && (!projectSchemas.contains(schemaOf(owner))
+                    || CatalogLedger.BASELINE.equals(expected.definedBy().get(owner)))) {
+                return;  // Supabase's: its schemas, and what it sets on schema public (grants, default privileges)
             }
             if (!owner.equals(key) && found.containsKey(owner) && !wanted.containsKey(owner)) {
                 return;  // a part of an unknown object: reported with it

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.catalog.SnapshotDiff;
+import platformdb.fixtures.SupabaseLike;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.DeployedSchema;
 import platformdb.liquibase.Deployment;
@@ -21,11 +22,9 @@ import platformdb.postgres.FreshDatabase;
  */
 class DeploymentModeGuardTest {
 
-    private static final String ALL_EXTENSIONS = "'uuid-ossp', 'pgcrypto', 'pg_trgm', 'vector'";
-
     @Test
     void plainModeOnASupabaseDatabaseHaltsAndSaysToUseSupabaseMode() {
-        try (FreshDatabase supabase = supabaseLike(ALL_EXTENSIONS)) {
+        try (FreshDatabase supabase = SupabaseLike.database(SupabaseLike.ALL_EXTENSIONS)) {
             expectHalt(supabase, Changelog.master(), "it is a Supabase database", "--contexts=supabase");
         }
     }
@@ -47,14 +46,14 @@ class DeploymentModeGuardTest {
 
     @Test
     void supabaseModeHaltsUntilTheExtensionsAreEnabled() {
-        try (FreshDatabase supabase = supabaseLike("'uuid-ossp', 'pgcrypto'")) {
+        try (FreshDatabase supabase = SupabaseLike.database("'uuid-ossp', 'pgcrypto'")) {
             expectHalt(supabase, Changelog.master("supabase"), "pg_trgm and vector enabled in schema extensions");
         }
     }
 
     @Test
     void supabaseModeSkipsTheCompatibilityLayerAndItsRollbackLeavesSupabaseObjectsAlone() throws SQLException {
-        try (FreshDatabase supabase = supabaseLike(ALL_EXTENSIONS)) {
+        try (FreshDatabase supabase = SupabaseLike.database(SupabaseLike.ALL_EXTENSIONS)) {
             CatalogSnapshot before = CatalogSnapshot.of(supabase);
             try (Deployment deployment = Changelog.master("supabase").deployTo(supabase)) {
                 deployment.updateAll();
@@ -85,37 +84,5 @@ class DeploymentModeGuardTest {
         }
         SnapshotDiff diff = before.diffTo(CatalogSnapshot.of(database));
         assertTrue(diff.isEmpty(), "a halted deployment changes nothing:\n" + diff.describe());
-    }
-
-    /** A database shaped like Supabase's where it matters here: its own auth schema, roles and extensions. */
-    private static FreshDatabase supabaseLike(String extensions) {
-        FreshDatabase database = FreshDatabase.create();
-        database.execute("""
-                do $$ begin
-                  if not exists (select from pg_roles where rolname = 'anon') then create role anon nologin noinherit; end if;
-                  if not exists (select from pg_roles where rolname = 'authenticated') then create role authenticated nologin noinherit; end if;
-                  if not exists (select from pg_roles where rolname = 'service_role') then create role service_role nologin noinherit bypassrls; end if;
-                end $$;
-                create schema auth;
-                create table auth.users (id uuid primary key default gen_random_uuid(), email text, phone text,
-                  raw_app_meta_data jsonb default '{}'::jsonb, raw_user_meta_data jsonb default '{}'::jsonb,
-                  created_at timestamptz default now(), updated_at timestamptz default now());
-                create function auth.uid() returns uuid language sql stable
-                  as $f$ select (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')::uuid $f$;
-                create function auth.role() returns text language sql stable
-                  as $f$ select nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role' $f$;
-                create function auth.jwt() returns jsonb language sql stable
-                  as $f$ select nullif(current_setting('request.jwt.claims', true), '')::jsonb $f$;
-                grant usage on schema auth to anon, authenticated, service_role;
-                grant usage on schema public to anon, authenticated, service_role;
-                alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-                alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
-                alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
-                create schema extensions;
-                grant usage on schema extensions to anon, authenticated, service_role;
-                """);
-        database.execute("do $$ declare x text; begin foreach x in array array[" + extensions + "] loop"
-                + " execute format('create extension %I with schema extensions', x); end loop; end $$");
-        return database;
     }
 }
