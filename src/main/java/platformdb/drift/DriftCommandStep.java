@@ -10,16 +10,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import liquibase.Scope;
 import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.DatabaseChangeLog;
 import liquibase.command.AbstractCommandStep;
 import liquibase.command.CommandArgumentDefinition;
 import liquibase.command.CommandBuilder;
 import liquibase.command.CommandDefinition;
 import liquibase.command.CommandResultsBuilder;
 import liquibase.command.CommandScope;
-import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.parser.ChangeLogParserFactory;
+import liquibase.resource.ResourceAccessor;
 
 /**
  * {@code drift}: compares the live database with the catalog the changelog produces for exactly the changesets its
@@ -76,7 +79,7 @@ public class DriftCommandStep extends AbstractCommandStep {
         try {
             DriftReport.Format format = format(scope.getArgumentValue(FORMAT_ARG));
             String accepted = scope.getArgumentValue(ACCEPTED_DIFFERENCES_ARG);
-            DriftRun run = new DriftRun(checkSums(scope.getArgumentValue(CHANGELOG_FILE_ARG), database),
+            DriftRun run = new DriftRun(checkSums(scope.getArgumentValue(CHANGELOG_FILE_ARG)),
                     accepted == null ? AcceptedDifferences.none() : AcceptedDifferences.read(Path.of(accepted)),
                     Boolean.TRUE.equals(scope.getArgumentValue(FAIL_ON_UNKNOWN_ARG)));
             Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
@@ -106,9 +109,15 @@ public class DriftCommandStep extends AbstractCommandStep {
         }
     }
 
-    /** Every changeset of the changelog with its checksum, parsed without touching the database. */
-    private static Map<String, String> checkSums(String changelogFile, Database database) throws Exception {
-        return LedgerWalk.checkSums(DatabaseChangelogCommandStep.getDatabaseChangeLog(changelogFile, new ChangeLogParameters(database), database).getChangeSets());
+    /**
+     * Every changeset of the changelog with its checksum. Parsed without the database in scope: Liquibase's parser
+     * reads (and first creates) the history table when it has one, and the check must change nothing.
+     */
+    private static Map<String, String> checkSums(String changelogFile) throws Exception {
+        ResourceAccessor resources = Scope.getCurrentScope().getResourceAccessor();
+        DatabaseChangeLog changeLog = ChangeLogParserFactory.getInstance().getParser(changelogFile, resources)
+                .parse(changelogFile, new ChangeLogParameters(), resources);
+        return LedgerWalk.checkSums(changeLog.getChangeSets());
     }
 
     private static void write(String text, OutputStream out, String reportFile) throws IOException {

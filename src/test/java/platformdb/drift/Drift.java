@@ -27,8 +27,10 @@ final class Drift {
     }
 
     static DriftReport check(FreshDatabase database, AcceptedDifferences accepted, boolean failOnUnknown) {
-        try {
-            return checkOrExplain(database, accepted, failOnUnknown, LedgerSource.shipped(15));
+        try (Connection connection = database.connect()) {
+            return checkOrExplain(database, accepted, failOnUnknown, LedgerSource.shipped(connection.getMetaData().getDatabaseMajorVersion()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         } catch (CannotCheck e) {
             throw new AssertionError("the drift check could not check: " + e.getMessage(), e);
         }

@@ -1,0 +1,93 @@
+package platformdb.tooling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import platformdb.fixtures.Sql;
+import platformdb.liquibase.Deployed;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * {@code scripts/liquibase drift} as an on-call engineer and a CI job run it: exit code 0 no drift, 1 drift, 2 could
+ * not check, each with its one-line summary; the report for a person, as JSON and as Markdown in a file a CI step
+ * reads; a reviewed file of accepted differences.
+ */
+class DriftCommandTest {
+
+    private static final String POLICY = "policy public.user_profiles.user_profiles_select_own";
+
+    @Deployed
+    FreshDatabase database;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void noDriftThenDriftInEachFormat() throws IOException {
+        Cli.Result clean = Cli.against(database).liquibase("drift");
+        assertEquals(0, clean.exitCode(), clean.describe());
+        assertTrue(clean.stdout().contains("No drift."), clean.describe());
+
+        database.execute("alter policy user_profiles_select_own on public.user_profiles using (true)");
+        Cli.Result text = Cli.against(database).liquibase("drift");
+        assertEquals(1, text.exitCode(), text.describe());
+        assertTrue(text.stdout().contains("changed: " + POLICY), text.describe());
+        assertTrue(text.stdout().contains("changeset: changelog/whatsapp/rls-optimization.yaml::alter-policy-user-profiles-select-own-initplan::platform"), text.describe());
+        assertEquals(List.of("liquibase: drift: 1 difference from the changelog (listed above)"), text.stderrLines(), text.describe());
+
+        Path json = folder.resolve("drift.json");
+        Cli.Result machine = Cli.against(database).liquibase("drift", "--format=json", "--report-file=" + json);
+        assertEquals(1, machine.exitCode(), machine.describe());
+        String report = Files.readString(json);
+        assertTrue(report.startsWith("{") && report.strip().endsWith("}"), report);
+        assertTrue(report.contains("\"kind\":\"changed\",\"object\":\"" + POLICY + "\""), report);
+        assertTrue(report.contains("\"exitCode\":1"), report);
+
+        Path markdown = folder.resolve("drift.md");
+        assertEquals(1, Cli.against(database).liquibase("drift", "--format=markdown", "--report-file=" + markdown).exitCode());
+        assertTrue(Files.readString(markdown).contains("| changed | `" + POLICY + "` |"), Files.readString(markdown));
+    }
+
+    @Test
+    void aReviewedAcceptanceTurnsTheCheckGreenAndAnUnreasonedOneIsRefused() throws IOException {
+        database.execute("create index messages_by_hand on public.customers (email)");
+        Path accepted = folder.resolve("accepted.yaml");
+        Files.writeString(accepted, """
+                - object: index public.messages_by_hand
+                  reason: added by hand for the monthly report; to be proposed as a changeset
+                """);
+        Cli.Result green = Cli.against(database).liquibase("drift", "--accepted-differences=" + accepted);
+        assertEquals(0, green.exitCode(), green.describe());
+        assertTrue(green.stdout().contains("accepted:  added by hand for the monthly report"), green.describe());
+
+        Files.writeString(accepted, "- object: index public.messages_by_hand\n");
+        Cli.Result refused = Cli.against(database).liquibase("drift", "--accepted-differences=" + accepted);
+        assertEquals(2, refused.exitCode(), refused.describe());
+        assertTrue(refused.stderr().contains("needs a 'reason'"), refused.describe());
+    }
+
+    @Test
+    void aDatabaseItCannotCheckIsExitCodeTwoWithTheReason() {
+        try (FreshDatabase empty = FreshDatabase.create()) {
+            Cli.Result result = Cli.against(empty).liquibase("drift");
+            assertEquals(2, result.exitCode(), result.describe());
+            assertEquals(1, result.stderrLines().size(), result.describe());
+            assertTrue(result.stderrLines().get(0).startsWith("liquibase: drift: could not check: this database has no liquibase.databasechangelog"),
+                    result.describe());
+            // the check only reads: Liquibase's parser would create the history table if it saw the database
+            try (Connection connection = empty.connect()) {
+                assertEquals("0", Sql.one(connection, "select count(*)::text from pg_tables where schemaname = 'liquibase'"));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
