@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import platformdb.liquibase.Changelog;
+import platformdb.liquibase.FixtureChangelog;
 
 /**
  * Every landed changeset keeps its identity (file path, id, author), its checksum as computed by the current
@@ -17,7 +18,7 @@ class LandedChangesetsTest {
 
     private static final String FIXTURES = "fixtures/history/";
     private static final Ledger FIXTURE_LEDGER = Ledger.read(
-            Changelog.PROJECT_ROOT.resolve("src/test/resources").resolve(FIXTURES + "ledger.tsv"));
+            FixtureChangelog.RESOURCES.resolve(FIXTURES + "ledger.tsv"));
 
     @Test
     void theChangelogKeepsEveryLandedChangesetAndRecordsEveryNewOne() {
@@ -56,7 +57,7 @@ class LandedChangesetsTest {
     }
 
     private static List<String> problemsOf(String fixture) {
-        Changelog changelog = Changelog.testResource(FIXTURES + fixture + "/" + Changelog.MASTER);
+        Changelog changelog = FixtureChangelog.of(FIXTURES + fixture + "/" + Changelog.MASTER);
         return LandedChangesets.problems(changelog.changeSets(), FIXTURE_LEDGER, FIXTURES + "ledger.tsv");
     }
 
