@@ -42,7 +42,7 @@ class LandedChangesetsTest {
             renamed-id         | changelog/tables.yaml::create-table-b::fixture: landed (in
             moved-logical-path | changelog/tables.yaml::create-table-a::fixture: landed (in
             inserted-between   | deployment order: changeset 2 is changelog/tables.yaml::create-table-c::fixture
-            unrecorded-new     | 1 changeset(s) not in the ledger
+            unrecorded-new     | changelog/tables.yaml::create-table-c::fixture: not in the ledger
             """)
     void aChangeToHistoryIsRejected(String fixture, String expectedProblem) {
         List<String> problems = problemsOf(fixture);
@@ -52,8 +52,10 @@ class LandedChangesetsTest {
 
     @Test
     void theMessageForANewChangesetGivesTheRowToAppend() {
-        String unrecorded = problemsOf("unrecorded-new").get(0);
-        assertTrue(unrecorded.contains("Append these lines:\nchangelog/tables.yaml\tcreate-table-c\tfixture\t9:"), unrecorded);
+        List<String> problems = problemsOf("unrecorded-new");
+        assertEquals(1, problems.size(), () -> String.join("\n", problems));
+        assertTrue(problems.get(0).contains("in deployment order): changelog/tables.yaml\tcreate-table-c\tfixture\t9:"), problems.get(0));
+        assertEquals(1, problems.get(0).lines().count(), "one line: " + problems.get(0));
     }
 
     private static List<String> problemsOf(String fixture) {
