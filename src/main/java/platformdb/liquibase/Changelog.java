@@ -22,14 +22,14 @@ import platformdb.postgres.FreshDatabase;
 /**
  * A changelog parsed once, with the changesets a deployment in the given context runs, in order. The path is
  * resolved against a root folder exactly as the Maven plugin and the CLI resolve it from the project root, so
- * the changeset identities (file::id::author) and checksums recorded by tests are the real ones.
+ * the changeset identities (file::id::author) and checksums it reports are the ones a deployment records.
  */
 public final class Changelog {
 
     public static final Path PROJECT_ROOT = Path.of("").toAbsolutePath();
     public static final String MASTER = "changelog/db.changelog-master.yaml";
 
-    /** Liquibase's INFO lines for every changeset would bury the test report: warnings and errors only. */
+    /** Liquibase's INFO lines for every changeset would bury a tool's or a test's report: warnings and errors only. */
     private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
 
     static {
@@ -71,11 +71,10 @@ public final class Changelog {
         return new Changelog(PROJECT_ROOT, MASTER, contexts);
     }
 
-    /** A changelog under src/test/resources, such as the known-bad fixtures. */
-    public static Changelog testResource(String path) {
-        Path root = PROJECT_ROOT.resolve("src/test/resources");
+    /** The changelog {@code path} (relative to {@code root}, which its identities are recorded against), no context. */
+    public static Changelog at(Path root, String path) {
         if (!Files.exists(root.resolve(path))) {
-            throw new IllegalArgumentException("no test changelog " + root.resolve(path));
+            throw new IllegalArgumentException("no changelog " + root.resolve(path));
         }
         return new Changelog(root, path, "");
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import platformdb.liquibase.Changelog;
+import platformdb.liquibase.FixtureChangelog;
 
 /**
  * Every landed changeset keeps its identity (file path, id, author), its checksum as computed by the current
@@ -17,7 +18,7 @@ class LandedChangesetsTest {
 
     private static final String FIXTURES = "fixtures/history/";
     private static final Ledger FIXTURE_LEDGER = Ledger.read(
-            Changelog.PROJECT_ROOT.resolve("src/test/resources").resolve(FIXTURES + "ledger.tsv"));
+            FixtureChangelog.RESOURCES.resolve(FIXTURES + "ledger.tsv"));
 
     @Test
     void theChangelogKeepsEveryLandedChangesetAndRecordsEveryNewOne() {
@@ -41,7 +42,7 @@ class LandedChangesetsTest {
             renamed-id         | changelog/tables.yaml::create-table-b::fixture: landed (in
             moved-logical-path | changelog/tables.yaml::create-table-a::fixture: landed (in
             inserted-between   | deployment order: changeset 2 is changelog/tables.yaml::create-table-c::fixture
-            unrecorded-new     | 1 changeset(s) not in the ledger
+            unrecorded-new     | changelog/tables.yaml::create-table-c::fixture: not in the ledger
             """)
     void aChangeToHistoryIsRejected(String fixture, String expectedProblem) {
         List<String> problems = problemsOf(fixture);
@@ -51,12 +52,14 @@ class LandedChangesetsTest {
 
     @Test
     void theMessageForANewChangesetGivesTheRowToAppend() {
-        String unrecorded = problemsOf("unrecorded-new").get(0);
-        assertTrue(unrecorded.contains("Append these lines:\nchangelog/tables.yaml\tcreate-table-c\tfixture\t9:"), unrecorded);
+        List<String> problems = problemsOf("unrecorded-new");
+        assertEquals(1, problems.size(), () -> String.join("\n", problems));
+        assertTrue(problems.get(0).contains("in deployment order): changelog/tables.yaml\tcreate-table-c\tfixture\t9:"), problems.get(0));
+        assertEquals(1, problems.get(0).lines().count(), "one line: " + problems.get(0));
     }
 
     private static List<String> problemsOf(String fixture) {
-        Changelog changelog = Changelog.testResource(FIXTURES + fixture + "/" + Changelog.MASTER);
+        Changelog changelog = FixtureChangelog.of(FIXTURES + fixture + "/" + Changelog.MASTER);
         return LandedChangesets.problems(changelog.changeSets(), FIXTURE_LEDGER, FIXTURES + "ledger.tsv");
     }
 

@@ -36,6 +36,7 @@ class ChangelogLintTest {
             included-twice    | changelog/tables.yaml: included 2 times
             missing-logical-file-path | changelog/tables.yaml: no logicalFilePath; make the first entry
             foreign-logical-file-path | changelog/copied.yaml: logicalFilePath is changelog/tables.yaml, not the file's own path
+            changelog-in-declarations | changelog/declarations/hidden.yaml: a changelog in changelog/declarations/, which holds declarations only
             """)
     void badFixtureIsRejectedWithFileAndIdNamed(String fixture, String expectedProblem) {
         List<String> problems = ChangelogLint.check(FIXTURES.resolve(fixture), Changelog.MASTER);

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import platformdb.history.Ledger;
 import platformdb.liquibase.Changelog;
+import platformdb.liquibase.FixtureChangelog;
 
 class HistoryLintTest {
 
@@ -47,10 +48,10 @@ class HistoryLintTest {
     }
 
     static List<liquibase.changelog.ChangeSet> changeSets(String fixture) {
-        return Changelog.testResource(FIXTURES + fixture + "/" + Changelog.MASTER).changeSets();
+        return FixtureChangelog.of(FIXTURES + fixture + "/" + Changelog.MASTER).changeSets();
     }
 
     private static Ledger fixtureLedger(String name) {
-        return Ledger.read(Changelog.PROJECT_ROOT.resolve("src/test/resources/" + FIXTURES + name));
+        return Ledger.read(FixtureChangelog.RESOURCES.resolve(FIXTURES + name));
     }
 }

@@ -34,10 +34,15 @@ final class ScratchRepository {
 
     /** A repository with the project's scripts and nothing committed yet. */
     static ScratchRepository in(Path folder) throws IOException {
-        Path scripts = Files.createDirectories(folder.resolve("scripts"));
-        try (Stream<Path> files = Files.list(Changelog.PROJECT_ROOT.resolve("scripts"))) {
+        Path scripts = Changelog.PROJECT_ROOT.resolve("scripts");
+        try (Stream<Path> files = Files.walk(scripts)) {  // scripts/ and its lib/ folder, which the scripts source
             for (Path script : files.toList()) {
-                Files.copy(script, scripts.resolve(script.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                Path copy = folder.resolve("scripts").resolve(scripts.relativize(script).toString());
+                if (Files.isDirectory(script)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(script, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
             }
         }
         Files.writeString(folder.resolve(".gitignore"), "target/\n");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import platformdb.liquibase.Changelog;
+import platformdb.liquibase.FixtureChangelog;
 
 /** The harness proves itself: each known-bad rollback is caught, with its changeset and object named. */
 class RoundTripCatchesBadRollbacksTest {
@@ -28,7 +28,7 @@ class RoundTripCatchesBadRollbacksTest {
             """)
     void badRollbackIsCaughtAndNamed(String fixture, String badChangeSet, String differingObject) {
         String path = "fixtures/roundtrip/" + fixture;
-        AssertionError failure = assertThrows(AssertionError.class, () -> new RoundTrip(Changelog.testResource(path)).prove());
+        AssertionError failure = assertThrows(AssertionError.class, () -> new RoundTrip(FixtureChangelog.of(path)).prove());
         String message = failure.getMessage();
         assertTrue(message.contains("changeset " + path + "::" + badChangeSet + "::fixture"),
                 "the failure should name the changeset " + badChangeSet + " of " + path + ", but said:\n" + message);
@@ -41,7 +41,7 @@ class RoundTripCatchesBadRollbacksTest {
     @Test
     void aChangeTheDdlProbeCannotSeeIsCaughtAtTheNextTag() {
         String path = "fixtures/roundtrip/change-unseen-by-the-probe.yaml";
-        AssertionError failure = assertThrows(AssertionError.class, () -> new RoundTrip(Changelog.testResource(path)).prove());
+        AssertionError failure = assertThrows(AssertionError.class, () -> new RoundTrip(FixtureChangelog.of(path)).prove());
         String message = failure.getMessage();
         assertTrue(message.contains("the step-by-step snapshots up to tag fixture-tag") && message.contains("missed a change that a whole snapshot sees")
                 && message.contains("changed:    relation public.fixture"), "the failure should name the tag and the relation, but said:\n" + message);
@@ -49,6 +49,6 @@ class RoundTripCatchesBadRollbacksTest {
 
     @Test
     void goodFixturePasses() {
-        assertDoesNotThrow(() -> new RoundTrip(Changelog.testResource("fixtures/roundtrip/good.yaml")).prove());
+        assertDoesNotThrow(() -> new RoundTrip(FixtureChangelog.of("fixtures/roundtrip/good.yaml")).prove());
     }
 }

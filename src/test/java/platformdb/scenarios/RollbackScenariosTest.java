@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import platformdb.liquibase.Changelog;
+import platformdb.liquibase.FixtureChangelog;
 
 class RollbackScenariosTest {
 
@@ -53,6 +54,6 @@ class RollbackScenariosTest {
         List<RollbackScenario> loaded = Arrays.stream(scenarios)
                 .map(name -> RollbackScenario.load(FIXTURES.resolve("scenarios").resolve(name), "fixtures/scenarios/" + name))
                 .toList();
-        new ScenarioWalk(Changelog.testResource("fixtures/scenarios/" + changelog), loaded).run();
+        new ScenarioWalk(FixtureChangelog.of("fixtures/scenarios/" + changelog), loaded).run();
     }
 }

@@ -1,8 +1,5 @@
 package platformdb.security;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
+import platformdb.liquibase.Declarations;
 
 /**
- * Security and integrity rules checked on a deployed catalog (rules in catalog-lint.yaml beside this class's
- * resources): each rule is a named query returning the offending objects.
+ * Security and integrity rules checked on a deployed catalog (rules in changelog/declarations/catalog-lint.yaml): each rule is a named query returning the offending objects.
  */
 public final class CatalogLint {
 
@@ -51,11 +48,7 @@ public final class CatalogLint {
 
     @SuppressWarnings("unchecked")
     private static List<Rule> load() {
-        try (InputStream in = CatalogLint.class.getResourceAsStream("catalog-lint.yaml")) {
-            List<Map<String, String>> entries = new Yaml().load(in);
-            return entries.stream().map(entry -> new Rule(entry.get("rule"), entry.get("why"), entry.get("sql"))).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<Map<String, String>> entries = new Yaml().load(Declarations.read(Declarations.CATALOG_LINT));
+        return entries.stream().map(entry -> new Rule(entry.get("rule"), entry.get("why"), entry.get("sql"))).toList();
     }
 }

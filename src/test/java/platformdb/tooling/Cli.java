@@ -26,16 +26,21 @@ final class Cli {
 
     private final Map<String, String> environment = new HashMap<>();
 
-    private Cli(FreshDatabase database) {
-        environment.put("LIQUIBASE_COMMAND_URL", database.jdbcUrl());
-        environment.put("LIQUIBASE_COMMAND_USERNAME", database.server().username());
-        environment.put("LIQUIBASE_COMMAND_PASSWORD", database.server().password());
+    private Cli() {
         environment.put("PLATFORMDB_CLASSPATH", testClasspath());
         environment.put("LIQUIBASE_ANALYTICS_ENABLED", "false");
     }
 
     static Cli against(FreshDatabase database) {
-        return new Cli(database);
+        return new Cli()
+                .with("LIQUIBASE_COMMAND_URL", database.jdbcUrl())
+                .with("LIQUIBASE_COMMAND_USERNAME", database.server().username())
+                .with("LIQUIBASE_COMMAND_PASSWORD", database.server().password());
+    }
+
+    /** For a script that needs no database (scripts/lint). */
+    static Cli withoutDatabase() {
+        return new Cli();
     }
 
     Cli with(String variable, String value) {

@@ -1,10 +1,8 @@
 package platformdb.security.access;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +10,10 @@ import java.util.TreeMap;
 import org.yaml.snakeyaml.Yaml;
 import platformdb.fixtures.RowRecipe;
 import platformdb.fixtures.RowRecipes;
+import platformdb.liquibase.Declarations;
 
 /**
- * The access matrix (src/test/resources/platformdb/security/access-matrix.yaml): for every table in public,
+ * The access matrix (changelog/declarations/access-matrix.yaml): for every table in public,
  * which actor may do which action on which rows, and how to make a row ({@link RowRecipes}); for every function,
  * who may execute it.
  */
@@ -46,14 +45,7 @@ public final class AccessMatrix {
     }
 
     public static AccessMatrix load() {
-        try (InputStream in = AccessMatrix.class.getResourceAsStream(RowRecipes.RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + RowRecipes.RESOURCE);
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return parse(Declarations.read(Declarations.ACCESS_MATRIX));
     }
 
     @SuppressWarnings("unchecked")

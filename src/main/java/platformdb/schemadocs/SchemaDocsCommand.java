@@ -9,13 +9,13 @@ import platformdb.liquibase.Deployment;
 import platformdb.postgres.FreshDatabase;
 
 /**
- * The Java side of scripts/schema-docs (run from the repository root on the test classpath):
+ * The Java side of scripts/schema-docs (run from the repository root on the main classpath):
  * <pre>
  *   write                                        regenerate docs/schema/ from a fresh deployment of the master changelog
  *   structure &lt;jdbc-url&gt; &lt;user&gt; &lt;file&gt;          write the structure.sql of an existing database (PGPASSWORD: its password)
  * </pre>
- * The fresh deployment goes to a database of its own on the server the tests would use (TEST_DATABASE_URL, else
- * a throwaway cluster of the local binaries), dropped afterwards.
+ * The fresh deployment goes to a database of its own found as the tests find theirs (TEST_DATABASE_URL, else a
+ * throwaway cluster of the local binaries), dropped afterwards.
  */
 public final class SchemaDocsCommand {
 
@@ -29,7 +29,7 @@ public final class SchemaDocsCommand {
             System.err.println("schema-docs: " + e.getMessage());
             System.exit(1);
         }
-        // A throwaway cluster is stopped by the shutdown hook of the test harness.
+        // A throwaway cluster is stopped by LocalBinariesServer's shutdown hook.
         System.exit(0);
     }
 

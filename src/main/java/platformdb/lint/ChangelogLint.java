@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
+import platformdb.liquibase.Declarations;
 
 /**
  * Rules on the changelog files themselves, read as YAML: every file declares its own path as logicalFilePath;
  * every changeset has an explicit, non-empty rollback (tag changesets excepted) and a comment; ids are unique;
- * every include exists; every changelog file under the changelog folder is included exactly once. Each problem names the file and the changeset id.
+ * every include exists; every changelog file under the changelog folder is included exactly once, and the declarations
+ * folder ({@link Declarations}) holds no changelog. Each problem names the file and the changeset id.
  */
 public final class ChangelogLint {
 
@@ -47,14 +49,45 @@ public final class ChangelogLint {
             }
         });
         Path folder = root.resolve(master).getParent();
+        Path declarations = folder.resolve(Declarations.FOLDER_NAME);
         try (Stream<Path> files = Files.walk(folder)) {
             files.filter(path -> path.toString().endsWith(".yaml") || path.toString().endsWith(".yml"))
-                    .map(path -> root.relativize(path).toString().replace('\\', '/'))
-                    .filter(file -> !inclusions.containsKey(file))
                     .sorted()
-                    .forEach(file -> problems.add(file + ": not included by " + master + "; add an include for it or delete it"));
+                    .forEach(path -> {
+                        String file = relative(path);
+                        if (path.startsWith(declarations)) {
+                            declaration(file, relative(declarations));
+                        } else if (!inclusions.containsKey(file)) {
+                            problems.add(file + ": not included by " + master + "; add an include for it or delete it");
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private String relative(Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
+    }
+
+    /**
+     * The declarations folder holds what the schema must be (access matrix, catalog lint rules, ledger), not
+     * changesets: its files need no include, and a changelog there would escape the include check, so none may be one.
+     */
+    private void declaration(String file, String folder) {
+        if (inclusions.containsKey(file) || declaresChangelog(file)) {
+            problems.add(file + ": a changelog in " + folder + "/, which holds declarations only; move it to a domain"
+                    + " folder and include it from " + master);
+        }
+    }
+
+    private boolean declaresChangelog(String file) {
+        try (Reader reader = Files.newBufferedReader(root.resolve(file))) {
+            return new Yaml().load(reader) instanceof Map<?, ?> map && map.containsKey("databaseChangeLog");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            return false;  // not YAML Liquibase could read as a changelog; its own reader reports it
         }
     }
 

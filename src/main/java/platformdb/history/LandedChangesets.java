@@ -47,15 +47,11 @@ public final class LandedChangesets {
             }
         }
         problems.addAll(orderProblems(List.copyOf(current.values()), ledger.rows()));
-        List<String> unrecorded = current.values().stream()
+        // One problem per changeset, on one line, ending with the row to append (tab-separated, as the ledger has it).
+        current.values().stream()
                 .filter(row -> !ledger.contains(row.identity()))
-                .map(LandedChangeset::tsv)
-                .toList();
-        if (!unrecorded.isEmpty()) {
-            problems.add(unrecorded.size() + " changeset(s) not in the ledger: whoever adds a changeset appends its row to "
-                    + ledgerPath + " in the same pull request (after the last row, in deployment order)."
-                    + " Append these lines:\n" + String.join("\n", unrecorded));
-        }
+                .forEach(row -> problems.add(row.identity() + ": not in the ledger; whoever adds a changeset appends its row to "
+                        + ledgerPath + " in the same pull request (after the last row, in deployment order): " + row.tsv()));
         return problems;
     }
 

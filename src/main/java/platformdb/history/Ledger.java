@@ -11,16 +11,17 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import platformdb.liquibase.Changelog;
+import platformdb.liquibase.Declarations;
 
 /**
- * The ledger of landed changesets ({@code landed-changesets.tsv}): every changeset that has landed on main, in
+ * The ledger of landed changesets ({@code changelog/declarations/landed-changesets.tsv}): every changeset that has landed on main, in
  * deployment order, as a deployed database records it. Rows are only ever appended. A header line
  * {@code # history-rules-exempt-rows: N} says that the first N rows landed before the History rules of
  * changelog/README.md were enforced: they keep their checksums, so they are exempt from those rules.
  */
 public final class Ledger {
 
-    public static final String RELATIVE_PATH = "src/test/resources/platformdb/history/landed-changesets.tsv";
+    public static final String RELATIVE_PATH = Declarations.LANDED_CHANGESETS;
     public static final Path FILE = Changelog.PROJECT_ROOT.resolve(RELATIVE_PATH);
 
     private static final Pattern EXEMPT_ROWS = Pattern.compile("^#\\s*history-rules-exempt-rows:\\s*(\\d+)");
