@@ -1,8 +1,7 @@
 # Sourced by the scripts that run the project's tools from its main code (scripts/lint, scripts/schema-docs,
 # scripts/benchmark, scripts/catalog-ledger). `main_classpath <tool>` prints target/classes and the main code's runtime
-# dependencies. The
-# first run (and any run after pom.xml or src/main changed) compiles src/main with Maven and caches the dependency
-# list in target/main-classpath/classpath; later runs start Java directly. PLATFORMDB_CLASSPATH, when set, is
+# dependencies. The first run (and any run after pom.xml or src/main changed) compiles src/main with Maven and caches
+# the dependency list in target/main-classpath/classpath; later runs start Java directly. PLATFORMDB_CLASSPATH, when set, is
 # printed as it is (the test suite passes its own, so no Maven runs inside the suite).
 
 main_classpath() {
