@@ -31,10 +31,18 @@ public final class DriftRun {
         this.failOnUnknown = failOnUnknown;
     }
 
+    /**
+     * Checks the database on its connection, which is left as it was found (autocommit and read-only state; a
+     * transaction the caller had open is committed first, as Liquibase would have).
+     */
     public DriftReport check(Connection connection, String trackingSchema, CatalogLedger ledger, String database) throws CannotCheck {
+        boolean autoCommit = true;
+        boolean readOnly = false;
         try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();  // Liquibase's own reads may have opened one; it wrote nothing
+            autoCommit = connection.getAutoCommit();
+            readOnly = connection.isReadOnly();
+            if (!autoCommit) {
+                connection.commit();
             }
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
@@ -63,8 +71,10 @@ public final class DriftRun {
         } finally {
             try {
                 connection.rollback();
+                connection.setReadOnly(readOnly);
+                connection.setAutoCommit(autoCommit);
             } catch (SQLException ignored) {
-                // nothing was written; the connection is closed by its owner
+                // nothing was written; a connection that cannot be reset is closed by its owner
             }
         }
     }

@@ -15,12 +15,12 @@ import liquibase.exception.LiquibaseException;
  * {@code rollback <tag>} again, after it completed or after it was killed at its very end, meets Liquibase's bare
  * "Could not find tag". When no changeset from the tag's on is applied, say what that means instead.
  */
-final class AlreadyAtTag {
+public final class AlreadyAtTag {
 
     private AlreadyAtTag() {
     }
 
-    static void check(String tag, List<RanChangeSet> applied, DatabaseChangeLog changelog) throws LiquibaseException {
+    public static void check(String tag, List<RanChangeSet> applied, DatabaseChangeLog changelog) throws LiquibaseException {
         if (tag == null || applied.stream().anyMatch(row -> tag.equals(row.getTag()))) {
             return;
         }

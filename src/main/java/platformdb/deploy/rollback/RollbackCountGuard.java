@@ -9,12 +9,12 @@ import liquibase.exception.LiquibaseException;
  * Liquibase's rollbackCount N silently rolls back everything when fewer than N changesets are applied: a typo
  * (rollbackCount 50 for 5) would empty the database. The guard refuses before anything runs.
  */
-final class RollbackCountGuard {
+public final class RollbackCountGuard {
 
     private RollbackCountGuard() {
     }
 
-    static void check(CommandScope command, String commandName) throws Exception {
+    public static void check(CommandScope command, String commandName) throws Exception {
         Integer count = command.getArgumentValue(RollbackCountCommandStep.COUNT_ARG);
         Database database = (Database) command.getDependency(Database.class);
         int applied = database.getRanChangeSetList().size();

@@ -30,12 +30,12 @@ import platformdb.deploy.PlatformPostgresDatabase;
  * refusal leaves the database exactly as it was. {@code runInTransaction: false} changesets (concurrent index
  * builds) cannot run inside it and are left out: their rollbacks drop an index, which refuses nothing.
  */
-final class RollbackRehearsal {
+public final class RollbackRehearsal {
 
     private RollbackRehearsal() {
     }
 
-    static void rehearse(CommandScope command, List<RanChangeSet> applied, ChangeSetFilter toUndo) throws Exception {
+    public static void rehearse(CommandScope command, List<RanChangeSet> applied, ChangeSetFilter toUndo) throws Exception {
         Database database = (Database) command.getDependency(Database.class);
         if (!(database instanceof PlatformPostgresDatabase platform)
                 || command.getArgumentValue(AbstractRollbackCommandStep.ROLLBACK_SCRIPT_ARG) != null) {

@@ -1,4 +1,4 @@
-package platformdb.deploy.rollback;
+package platformdb.deploy;
 
 import java.util.List;
 import liquibase.changelog.DatabaseChangeLog;
@@ -15,17 +15,23 @@ import liquibase.command.core.RollbackToDateCommandStep;
 import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.database.Database;
 import liquibase.TagVersionEnum;
+import platformdb.deploy.rollback.AlreadyAtTag;
+import platformdb.deploy.rollback.RollbackCountGuard;
+import platformdb.deploy.rollback.RollbackRehearsal;
+import platformdb.drift.UpdateDriftGuard;
 
 /**
- * The checks that run before a rollback undoes anything: the {@link RollbackCountGuard} (rollbackCount and its
- * preview) and the {@link RollbackRehearsal} (rollbackCount, rollback to a tag and rollbackToDate).
+ * The checks that run before a command changes anything: before a rollback undoes anything, the
+ * {@link RollbackCountGuard} (rollbackCount and its preview) and the {@link RollbackRehearsal} (rollbackCount, rollback
+ * to a tag and rollbackToDate); before an update applies anything, the {@link UpdateDriftGuard} (drift on what the
+ * pending changesets touch).
  *
  * <p>It rides on the step that loads the changelog, which every rollback command runs first, rather than overriding
  * the rollback commands themselves: the Liquibase Maven plugin brings liquibase-commercial, whose own overrides of
  * those commands would collide with ours (Liquibase allows one override per command).
  */
 @CommandOverride(override = DatabaseChangelogCommandStep.class)
-public class RollbackPreflight extends DatabaseChangelogCommandStep {
+public class CommandPreflight extends DatabaseChangelogCommandStep {
 
     @Override
     public void run(CommandResultsBuilder results) throws Exception {
@@ -53,6 +59,7 @@ public class RollbackPreflight extends DatabaseChangelogCommandStep {
                 RollbackRehearsal.rehearse(command, applied,
                         new ExecutedAfterChangeSetFilter(command.getArgumentValue(RollbackToDateCommandStep.DATE_ARG), applied));
             }
+            case "update", "updateCount", "updateToTag" -> UpdateDriftGuard.check(command);
             default -> {
                 // other commands load the changelog as Liquibase does
             }

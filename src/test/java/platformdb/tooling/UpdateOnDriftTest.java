@@ -1,0 +1,69 @@
+package platformdb.tooling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import platformdb.fixtures.Sql;
+import platformdb.liquibase.Changelog;
+import platformdb.liquibase.Deployment;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * A drifted database gets no silent deploy: `update` warns when an object its pending changesets touch has drifted,
+ * refuses with PLATFORMDB_DRIFT_ON_UPDATE=refuse (nothing applied), and says nothing about drift elsewhere. The
+ * pending release (seed-clients) adds a trigger and a column grant to public.customer_configs.
+ */
+class UpdateOnDriftTest {
+
+    private static final String PENDING_FROM = "developer-helpers";
+
+    @Test
+    void driftOnAnObjectThePendingChangesetsTouchIsAWarningOrWithTheSettingARefusal() {
+        try (FreshDatabase database = deployedUpTo(PENDING_FROM)) {
+            database.execute("alter table public.customer_configs disable row level security");
+            int recorded = recorded(database);
+
+            Cli.Result refused = Cli.against(database).with("PLATFORMDB_DRIFT_ON_UPDATE", "refuse").liquibase("update");
+            assertEquals(1, refused.exitCode(), refused.describe());
+            assertTrue(refused.stderr().contains("update refused: 1 object(s) the pending changesets touch differ from the changelog: changed relation public.customer_configs"),
+                    refused.describe());
+            assertEquals(recorded, recorded(database), "nothing applied");
+
+            Cli.Result warned = Cli.against(database).liquibase("update");
+            assertEquals(0, warned.exitCode(), warned.describe());
+            assertTrue(warned.stdout().contains("WARNING: 1 object(s) the pending changesets touch differ from the changelog: changed relation public.customer_configs"),
+                    warned.describe());
+            assertTrue(recorded(database) > recorded, "the update ran");
+        }
+    }
+
+    @Test
+    void driftElsewhereDoesNotStopOrWarnTheUpdate() {
+        try (FreshDatabase database = deployedUpTo(PENDING_FROM)) {
+            database.execute("alter policy user_profiles_select_own on public.user_profiles using (true)");
+            Cli.Result result = Cli.against(database).with("PLATFORMDB_DRIFT_ON_UPDATE", "refuse").liquibase("update");
+            assertEquals(0, result.exitCode(), result.describe());
+            assertFalse(result.output().contains("differ from the changelog"), result.describe());
+        }
+    }
+
+    private static FreshDatabase deployedUpTo(String tag) {
+        FreshDatabase database = FreshDatabase.create();
+        try (Deployment deployment = Changelog.master().deployTo(database)) {
+            deployment.updateToTag(tag);
+        }
+        return database;
+    }
+
+    private static int recorded(FreshDatabase database) {
+        try (Connection connection = database.connect()) {
+            return Integer.parseInt(Sql.one(connection, "select count(*)::text from liquibase.databasechangelog"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
