@@ -26,7 +26,7 @@ class RunbookTest {
         List<Runbook.Command> commands = Runbook.commands(RUNBOOK);
         for (String required : List.of("scripts/liquibase status --verbose", "scripts/liquibase history",
                 "scripts/liquibase rollbackCountSQL 1", "scripts/preview rollback-tag", "scripts/liquibase rollbackCount 1",
-                "scripts/liquibase rollback \"$TAG\"", "scripts/liquibase update")) {
+                "scripts/liquibase rollback \"$TAG\"", "scripts/liquibase update", "scripts/liquibase drift")) {
             assertTrue(commands.stream().anyMatch(command -> command.line().startsWith(required)), "the runbook runs " + required);
         }
         try (FreshDatabase database = DeployedSchema.freshDatabase()) {
