@@ -23,6 +23,17 @@ class DriftCatchesHandEditsTest {
     private static final String CUSTOMERS = "changelog/tenants/customers.yaml::";
 
     @Test
+    void aDroppedTable() {
+        edit("drop table public.support_tickets cascade");
+        DriftReport report = Drift.check(database);
+        List<String> found = Drift.summary(report);
+        assertTrue(found.contains("missing: relation public.support_tickets"), found::toString);
+        assertTrue(found.stream().allMatch(line -> line.startsWith("missing: ") && line.contains("support_tickets")),
+                "only the table and its parts are missing: " + found);
+        assertTrue(report.drifted());
+    }
+
+    @Test
     void aDroppedIndex() {
         edit("drop index public.idx_customer_configs_customer_id");
         DriftReport report = expect("missing: index public.idx_customer_configs_customer_id");
