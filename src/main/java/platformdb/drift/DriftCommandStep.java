@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import liquibase.GlobalConfiguration;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.DatabaseChangeLog;
@@ -19,8 +22,8 @@ import liquibase.command.CommandBuilder;
 import liquibase.command.CommandDefinition;
 import liquibase.command.CommandResultsBuilder;
 import liquibase.command.CommandScope;
-import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
+import liquibase.command.CommonArgumentNames;
+import liquibase.configuration.ConfigurationValueObfuscator;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ResourceAccessor;
 
@@ -33,6 +36,9 @@ public class DriftCommandStep extends AbstractCommandStep {
 
     public static final String[] COMMAND_NAME = {"drift"};
 
+    public static final CommandArgumentDefinition<String> URL_ARG;
+    public static final CommandArgumentDefinition<String> USERNAME_ARG;
+    public static final CommandArgumentDefinition<String> PASSWORD_ARG;
     public static final CommandArgumentDefinition<String> CHANGELOG_FILE_ARG;
     public static final CommandArgumentDefinition<String> FORMAT_ARG;
     public static final CommandArgumentDefinition<String> REPORT_FILE_ARG;
@@ -42,6 +48,12 @@ public class DriftCommandStep extends AbstractCommandStep {
 
     static {
         CommandBuilder builder = new CommandBuilder(COMMAND_NAME);
+        URL_ARG = builder.argument(CommonArgumentNames.URL, String.class).required()
+                .description("The JDBC URL of the database to check").build();
+        USERNAME_ARG = builder.argument(CommonArgumentNames.USERNAME, String.class)
+                .description("Who reads it: the role that deploys, since owners are compared relative to it").build();
+        PASSWORD_ARG = builder.argument(CommonArgumentNames.PASSWORD, String.class)
+                .setValueObfuscator(ConfigurationValueObfuscator.STANDARD).description("The password").build();
         CHANGELOG_FILE_ARG = builder.argument("changelogFile", String.class).required()
                 .description("The root changelog (its checksums must match the catalog ledger's)").build();
         FORMAT_ARG = builder.argument("format", String.class).defaultValue("text")
@@ -62,11 +74,6 @@ public class DriftCommandStep extends AbstractCommandStep {
     }
 
     @Override
-    public List<Class<?>> requiredDependencies() {
-        return List.of(Database.class);
-    }
-
-    @Override
     public void adjustCommandDefinition(CommandDefinition commandDefinition) {
         commandDefinition.setShortDescription("Compare the live database with what the changelog says it should be (reads only)");
     }
@@ -74,7 +81,6 @@ public class DriftCommandStep extends AbstractCommandStep {
     @Override
     public void run(CommandResultsBuilder resultsBuilder) throws Exception {
         CommandScope scope = resultsBuilder.getCommandScope();
-        Database database = (Database) scope.getDependency(Database.class);
         DriftReport report;
         try {
             DriftReport.Format format = format(scope.getArgumentValue(FORMAT_ARG));
@@ -82,13 +88,15 @@ public class DriftCommandStep extends AbstractCommandStep {
             DriftRun run = new DriftRun(checkSums(scope.getArgumentValue(CHANGELOG_FILE_ARG)),
                     accepted == null ? AcceptedDifferences.none() : AcceptedDifferences.read(Path.of(accepted)),
                     Boolean.TRUE.equals(scope.getArgumentValue(FAIL_ON_UNKNOWN_ARG)));
-            Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-            String ledgerFile = scope.getArgumentValue(LEDGER_FILE_ARG);
-            CatalogLedger ledger = ledgerFile != null ? LedgerSource.file(Path.of(ledgerFile))
-                    : LedgerSource.shipped(connection.getMetaData().getDatabaseMajorVersion());
-            String trackingSchema = database.getLiquibaseSchemaName() == null ? "public" : database.getLiquibaseSchemaName();
-            report = run.check(connection, trackingSchema, ledger,
-                    database.getConnection().getConnectionUserName() + "@" + database.getConnection().getURL());
+            String url = scope.getArgumentValue(URL_ARG);
+            String username = scope.getArgumentValue(USERNAME_ARG);
+            try (Connection connection = connect(url, username, scope.getArgumentValue(PASSWORD_ARG))) {
+                String ledgerFile = scope.getArgumentValue(LEDGER_FILE_ARG);
+                CatalogLedger ledger = ledgerFile != null ? LedgerSource.file(Path.of(ledgerFile))
+                        : LedgerSource.shipped(connection.getMetaData().getDatabaseMajorVersion());
+                String trackingSchema = GlobalConfiguration.LIQUIBASE_SCHEMA_NAME.getCurrentValue();
+                report = run.check(connection, trackingSchema == null ? "public" : trackingSchema, ledger, username + "@" + url);
+            }
             write(report.render(format), resultsBuilder.getOutputStream(), scope.getArgumentValue(REPORT_FILE_ARG));
         } catch (CannotCheck e) {
             throw resultsBuilder.commandFailed("drift: could not check: " + e.getMessage(), DriftReport.CANNOT_CHECK, true);
@@ -98,6 +106,22 @@ public class DriftCommandStep extends AbstractCommandStep {
             long count = report.differences().stream().filter(difference -> difference.fails(report.failOnUnknown())).count();
             throw resultsBuilder.commandFailed("drift: " + count + (count == 1 ? " difference" : " differences")
                     + " from the changelog (listed above)", DriftReport.DRIFT, true);
+        }
+    }
+
+    /**
+     * A plain JDBC connection of the check's own: no Liquibase database object (and none of its services, which may
+     * create tracking tables), and a connection that fails is "could not check" (exit 2), never "drift".
+     */
+    private static Connection connect(String url, String username, String password) throws CannotCheck {
+        try {
+            Connection connection = DriverManager.getConnection(url, username, password);
+            try (Statement name = connection.createStatement()) {
+                name.execute("set application_name = 'platformdb drift'");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new CannotCheck("could not connect to " + url + " as " + username + ": " + e.getMessage(), e);
         }
     }
 

@@ -82,6 +82,10 @@ class DriftCommandTest {
             assertEquals(1, result.stderrLines().size(), result.describe());
             assertTrue(result.stderrLines().get(0).startsWith("liquibase: drift: could not check: this database has no liquibase.databasechangelog"),
                     result.describe());
+            Cli.Result unreachable = Cli.against(empty).with("LIQUIBASE_COMMAND_URL", "jdbc:postgresql://127.0.0.1:1/nowhere").liquibase("drift");
+            assertEquals(2, unreachable.exitCode(), "a database it cannot reach is not drift: " + unreachable.describe());
+            assertTrue(unreachable.stderrLines().get(0).startsWith("liquibase: drift: could not check: could not connect to jdbc:postgresql://127.0.0.1:1/nowhere"),
+                    unreachable.describe());
             // the check only reads: Liquibase's parser would create the history table if it saw the database
             try (Connection connection = empty.connect()) {
                 assertEquals("0", Sql.one(connection, "select count(*)::text from pg_tables where schemaname = 'liquibase'"));
