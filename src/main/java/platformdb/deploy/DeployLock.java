@@ -1,17 +1,33 @@
 package platformdb.deploy;
 
 import com.github.blagerweij.sessionlock.PGLockService;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import liquibase.Scope;
 import liquibase.database.Database;
+import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LockException;
-import liquibase.lockservice.DatabaseChangeLogLock;
 
 /**
  * One deploy at a time, with a lock that dies with its process: liquibase-sessionlock's session advisory lock
- * (PostgreSQL frees it when the deploy's connection ends, so a killed deploy never blocks the next one), plus a line
- * on the console that says who holds it while this deploy waits (the library only logs it at INFO).
+ * (PostgreSQL frees it when the deploy's connection ends, so a killed deploy never blocks the next one).
+ *
+ * <p>The wait is this project's own. The library polls {@code pg_try_advisory_lock} inside a transaction it never ends,
+ * so a waiting deploy keeps a snapshot, and the holder's {@code create index concurrently} waits for that snapshot
+ * until the waiter gives up (5 minutes, fixed). Here each try runs in autocommit: between tries the waiter holds no
+ * transaction and no snapshot, and a try never waits (never {@code pg_advisory_lock}: a waiting statement holds a
+ * snapshot too). The wait is bounded by {@link DeployLockWait}; the waiter says who holds the lock when it starts
+ * waiting and every {@link DeployLockWait#reportEvery()}, and fails with one line naming the holder.
  */
 public class DeployLock extends PGLockService {
+
+    /** The application_name of a deploy while it waits for the deploy lock (unless the user named the session). */
+    public static final String WAITING = "platformdb deploy: waiting for the deploy lock";
+    static final String HOLDING = "platformdb deploy";
+    private static final String DRIVER_DEFAULT_NAME = "PostgreSQL JDBC Driver";
 
     @Override
     public int getPriority() {
@@ -25,12 +41,91 @@ public class DeployLock extends PGLockService {
 
     @Override
     public void waitForLock() throws LockException {
-        if (acquireLock()) {
+        if (hasChangeLogLock()) {
             return;
         }
-        DatabaseChangeLogLock[] holders = listLocks();
-        Scope.getCurrentScope().getUI().sendMessage("Waiting for changelog lock: another deploy holds it ("
-                + (holders.length == 0 ? "it just ended" : holders[0].getLockedBy()) + "); this one starts when it ends.");
-        super.waitForLock();
+        DeployLockWait settings = DeployLockWait.fromSettings();
+        Connection connection = underlyingConnection();
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            // Ends the transaction Liquibase has open on this connection (it only read so far), and every try below is
+            // a transaction of its own.
+            connection.setAutoCommit(true);
+            try {
+                waitInAutocommit(connection, settings);
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new LockException(e);
+        }
+    }
+
+    private void waitInAutocommit(Connection connection, DeployLockWait settings) throws LockException, SQLException {
+        boolean named = nameSession(connection, WAITING);
+        long start = System.nanoTime();
+        long nextReport = start;
+        while (!acquireLock()) {
+            long now = System.nanoTime();
+            Duration waited = Duration.ofNanos(now - start);
+            if (waited.compareTo(settings.limit()) >= 0) {
+                throw new LockException(giveUp(waited, holder(connection)));
+            }
+            if (now - nextReport >= 0) {
+                String holder = holder(connection).map(DeployLockHolder::description).orElse("a deploy that has just ended");
+                say(nextReport == start
+                        ? "Waiting for changelog lock: " + holder + " holds it. This deploy holds no transaction while it waits,"
+                                + " tries every " + settings.pause().toSeconds() + " s and gives up after " + settings.limit().toSeconds() + " s."
+                        : "Still waiting for changelog lock after " + waited.toSeconds() + " s: " + holder + " holds it.");
+                nextReport = now + settings.reportEvery().toNanos();
+            }
+            pause(settings.pause());
+        }
+        if (named) {
+            nameSession(connection, HOLDING);
+        }
+    }
+
+    private Optional<DeployLockHolder> holder(Connection connection) throws LockException, SQLException {
+        return DeployLockHolder.find(connection, DeployLockKey.of(database));
+    }
+
+    private static String giveUp(Duration waited, Optional<DeployLockHolder> holder) {
+        return "Could not acquire change log lock after waiting " + waited.toSeconds() + " s: "
+                + holder.map(h -> "held by " + h.description() + ". If that deploy is still running, let it finish and run this one again"
+                        + " (it applies what is left); if it is stuck, end it with select pg_terminate_backend("
+                        + h.pid() + ") and its lock goes with its connection.")
+                        .orElse("the holder has just ended; run this deploy again.")
+                + " Wait longer with -D" + DeployLockWait.WAIT_PROPERTY + " or " + DeployLockWait.WAIT_VARIABLE + ".";
+    }
+
+    /** Names this session in pg_stat_activity unless the user named it (ApplicationName in the URL). */
+    private static boolean nameSession(Connection connection, String name) throws SQLException {
+        String current = connection.getClientInfo("ApplicationName");
+        if (current != null && !current.isBlank() && !current.equals(DRIVER_DEFAULT_NAME) && !current.startsWith(HOLDING)) {
+            return false;
+        }
+        connection.setClientInfo("ApplicationName", name);
+        return true;
+    }
+
+    private Connection underlyingConnection() throws LockException {
+        if (database.getConnection() instanceof JdbcConnection jdbc) {
+            return jdbc.getUnderlyingConnection();
+        }
+        throw new LockException("Not a JDBC connection: " + database.getConnection());
+    }
+
+    private static void pause(Duration pause) throws LockException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LockException("Interrupted while waiting for the changelog lock");
+        }
+    }
+
+    private static void say(String message) {
+        Scope.getCurrentScope().getUI().sendMessage(message);
     }
 }
