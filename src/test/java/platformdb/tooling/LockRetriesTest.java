@@ -36,8 +36,8 @@ class LockRetriesTest {
 
     /**
      * A client queued behind the deploy waits for one attempt (100 ms), plus the time the machine takes to schedule
-     * the processes that cancel the attempt and resume the client: measured up to 158 ms on two loaded cores, which
-     * failed the former 200 ms bound now and then. Without lock retries the wait is the changesets' own 5 s lock
+     * the processes that cancel the attempt and resume the client: measured 100-318 ms beside CPU hogs on two loaded
+     * cores (318 ms in a whole suite's run), so the former 200 ms bound failed on a busy machine. Without lock retries the wait is the changesets' own 5 s lock
      * timeout; a bound of a fifth of that still fails then, whatever the machine's load.
      */
     private static final long LONGEST_STALL_MILLIS = 1_000;
