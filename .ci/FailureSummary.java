@@ -101,7 +101,8 @@ public class FailureSummary {
         List<String> message = lines.stream().takeWhile(line -> !line.startsWith("at ")).toList();
         message.stream().limit(MESSAGE_LINES).forEach(line -> out.append("    ").append(line).append('\n'));
         if (message.size() > MESSAGE_LINES) {
-            out.append("    ... (").append(message.size() - MESSAGE_LINES).append(" more lines in the report)\n");
+            out.append("    ... (").append(message.size() - MESSAGE_LINES - 1).append(" more lines in the report)\n");
+            out.append("    ").append(message.get(message.size() - 1)).append('\n');
         }
         String testClass = testcase.getAttribute("classname");
         lines.stream().filter(line -> line.startsWith("at " + testClass + ".")).findFirst()

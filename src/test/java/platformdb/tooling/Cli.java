@@ -104,7 +104,7 @@ final class Cli {
             if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutMinutes + " minutes");
+                throw new IllegalStateException("did not finish in " + timeoutMinutes + " minutes: " + String.join(" ", command));
             }
             return process.exitValue();
         } catch (InterruptedException e) {
