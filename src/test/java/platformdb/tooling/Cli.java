@@ -25,6 +25,7 @@ final class Cli {
     private static final long TIMEOUT_MINUTES = 5;
 
     private final Map<String, String> environment = new HashMap<>();
+    private long timeoutMinutes = TIMEOUT_MINUTES;
 
     private Cli() {
         environment.put("PLATFORMDB_CLASSPATH", testClasspath());
@@ -54,6 +55,15 @@ final class Cli {
         return this;
     }
 
+    /**
+     * Bounds a run that is several commands in one session (the runbook) by their number, not by one command's
+     * bound: the bound is only there to stop a hung command, and a loaded machine slows every command alike.
+     */
+    Cli timeoutMinutes(long minutes) {
+        timeoutMinutes = minutes;
+        return this;
+    }
+
     /** Runs scripts/liquibase with the arguments. */
     Result liquibase(String... arguments) {
         return run(prepend("scripts/liquibase", arguments));
@@ -73,7 +83,14 @@ final class Cli {
         Process process = start(command, false, directory);
         CompletableFuture<String> stdout = drain(process.getInputStream());
         CompletableFuture<String> stderr = drain(process.getErrorStream());
-        int exitCode = waitFor(process, command);
+        int exitCode;
+        try {
+            exitCode = waitFor(process, command, timeoutMinutes);
+        } catch (IllegalStateException timedOut) {
+            // Killed: the output so far says which command hung, or that all were merely slow.
+            throw new IllegalStateException(timedOut.getMessage() + "; its output until then:\n--- stdout:\n" + stdout.join()
+                    + "\n--- stderr:\n" + stderr.join(), timedOut);
+        }
         return new Result(command, exitCode, stdout.join(), stderr.join());
     }
 
@@ -84,10 +101,15 @@ final class Cli {
 
 
     static int waitFor(Process process, List<String> command) {
+        return waitFor(process, command, TIMEOUT_MINUTES);
+    }
+
+    private static int waitFor(Process process, List<String> command, long timeoutMinutes) {
         try {
-            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + TIMEOUT_MINUTES + " minutes");
+                throw new IllegalStateException("did not finish in " + timeoutMinutes + " minutes: " + String.join(" ", command));
             }
             return process.exitValue();
         } catch (InterruptedException e) {

@@ -66,7 +66,7 @@ final class Runbook {
             script.append(command.line()).append('\n')
                     .append("echo \"::runbook ").append(command.index()).append(" exit $?::\"\n");
         }
-        Cli.Result result = cli.run(List.of("bash", "-c", script.toString()));
+        Cli.Result result = cli.timeoutMinutes(2L * commands.size()).run(List.of("bash", "-c", script.toString()));
         List<Outcome> outcomes = new ArrayList<>();
         StringBuilder output = new StringBuilder();
         for (String line : result.stdout().lines().toList()) {
