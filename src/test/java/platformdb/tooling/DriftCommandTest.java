@@ -17,8 +17,9 @@ import platformdb.postgres.FreshDatabase;
 
 /**
  * {@code scripts/liquibase drift} as an on-call engineer and a CI job run it: exit code 0 no drift, 1 drift, 2 could
- * not check, each with its one-line summary; the report for a person, as JSON and as Markdown in a file a CI step
- * reads; a reviewed file of accepted differences.
+ * not check (a database without history, or one it cannot reach), each with its one-line summary; the report for a
+ * person, and as JSON in a file a CI step reads; a reviewed file of accepted differences. (The Markdown rendering and
+ * the refusal of an acceptance without a reason are shown in-process, DriftReportFormatsTest.)
  */
 class DriftCommandTest {
 
@@ -51,13 +52,10 @@ class DriftCommandTest {
         assertTrue(report.contains("\"kind\":\"changed\",\"object\":\"" + POLICY + "\""), report);
         assertTrue(report.contains("\"exitCode\":1"), report);
 
-        Path markdown = folder.resolve("drift.md");
-        assertEquals(1, Cli.against(database).liquibase("drift", "--format=markdown", "--report-file=" + markdown).exitCode());
-        assertTrue(Files.readString(markdown).contains("| changed | `" + POLICY + "` |"), Files.readString(markdown));
     }
 
     @Test
-    void aReviewedAcceptanceTurnsTheCheckGreenAndAnUnreasonedOneIsRefused() throws IOException {
+    void aReviewedAcceptanceTurnsTheCheckGreen() throws IOException {
         database.execute("create index messages_by_hand on public.customers (email)");
         Path accepted = folder.resolve("accepted.yaml");
         Files.writeString(accepted, """
@@ -68,10 +66,6 @@ class DriftCommandTest {
         assertEquals(0, green.exitCode(), green.describe());
         assertTrue(green.stdout().contains("accepted:  added by hand for the monthly report"), green.describe());
 
-        Files.writeString(accepted, "- object: index public.messages_by_hand\n");
-        Cli.Result refused = Cli.against(database).liquibase("drift", "--accepted-differences=" + accepted);
-        assertEquals(2, refused.exitCode(), refused.describe());
-        assertTrue(refused.stderr().contains("needs a 'reason'"), refused.describe());
     }
 
     @Test
