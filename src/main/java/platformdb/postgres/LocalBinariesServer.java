@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  */
 final class LocalBinariesServer implements PostgresServer {
 
-    private static final Path BIN = Path.of(System.getenv().getOrDefault("PG_BIN", "/usr/lib/postgresql/15/bin"));
-    private static final Path PGVECTOR_CONTROL = Path.of("/usr/share/postgresql/15/extension/vector.control");
+    static final int MAJOR = PostgresBinaries.configuredMajor();
+    private static final Path BIN = PostgresBinaries.binFolder(MAJOR);
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
     private static final Path MEMORY = Path.of("/dev/shm");
     private static final long MEMORY_NEEDED_BYTES = 4L << 30;
@@ -29,14 +29,19 @@ final class LocalBinariesServer implements PostgresServer {
         this.port = port;
     }
 
+    static Path binFolder() {
+        return BIN;
+    }
+
     static boolean binariesPresent() {
         return Files.isExecutable(BIN.resolve("postgres")) && Files.isExecutable(BIN.resolve("initdb"));
     }
 
     static PostgresServer start() {
-        if (!Files.exists(PGVECTOR_CONTROL)) {
-            throw new IllegalStateException("pgvector is not installed for the local PostgreSQL 15 binaries ("
-                    + PGVECTOR_CONTROL + " is missing): run scripts/local-postgres.sh install-pgvector");
+        Path pgvectorControl = pgvectorControl();
+        if (!Files.exists(pgvectorControl)) {
+            throw new IllegalStateException("pgvector is not installed for the local PostgreSQL " + MAJOR + " binaries ("
+                    + pgvectorControl + " is missing): run " + PostgresBinaries.installHint(MAJOR));
         }
         try {
             Path runDir = clusterDirectory();
@@ -61,6 +66,22 @@ final class LocalBinariesServer implements PostgresServer {
         } catch (IOException e) {
             throw new IllegalStateException("could not start a local PostgreSQL cluster: " + e.getMessage(), e);
         }
+    }
+
+    /** pgvector's control file in the binaries' own share folder (pg_config --sharedir). */
+    private static Path pgvectorControl() {
+        try {
+            Process process = new ProcessBuilder(BIN.resolve("pg_config").toString(), "--sharedir").start();
+            String sharedir = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 && !sharedir.isEmpty()) {
+                return Path.of(sharedir, "extension", "vector.control");
+            }
+        } catch (IOException e) {
+            // no pg_config: Debian's layout
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Path.of("/usr/share/postgresql", String.valueOf(MAJOR), "extension", "vector.control");
     }
 
     /**
@@ -203,6 +224,6 @@ final class LocalBinariesServer implements PostgresServer {
 
     @Override
     public String describe() {
-        return "throwaway cluster of the local binaries (" + BIN + ") on localhost:" + port;
+        return "throwaway cluster of the local PostgreSQL " + MAJOR + " binaries (" + BIN + ") on localhost:" + port;
     }
 }

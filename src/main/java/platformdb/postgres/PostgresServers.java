@@ -6,7 +6,8 @@ import java.util.ServiceLoader;
 /**
  * Chooses the one server of a test run, in this order: a server the user names
  * ({@code TEST_DATABASE_URL} or {@code -Dtest.database.url}); Testcontainers when a Docker engine answers;
- * the local PostgreSQL binaries (a throwaway cluster under target/); else a failure saying how to get one.
+ * the local PostgreSQL binaries of the configured major ({@code PG_MAJOR}, default 15: a throwaway cluster);
+ * else a failure saying how to get one.
  */
 public final class PostgresServers {
 
@@ -36,10 +37,12 @@ public final class PostgresServers {
         if (LocalBinariesServer.binariesPresent()) {
             return LocalBinariesServer.start();
         }
+        int major = LocalBinariesServer.MAJOR;
         throw new IllegalStateException("""
-                No PostgreSQL server for the tests. Give one of:
+                No PostgreSQL %d server for the tests (PG_MAJOR=%d; the default is %d). Give one of:
                   - a server you run: TEST_DATABASE_URL=jdbc:postgresql://host:5432/postgres (with TEST_DATABASE_USER, TEST_DATABASE_PASSWORD)
                   - a Docker engine, for Testcontainers
-                  - the PostgreSQL 15 server binaries (apt-get install postgresql-15) with pgvector (scripts/local-postgres.sh install-pgvector)""");
+                  - the PostgreSQL %d server binaries in %s with pgvector: %s installs both (as root)"""
+                .formatted(major, major, PostgresBinaries.DEFAULT_MAJOR, major, LocalBinariesServer.binFolder(), PostgresBinaries.installHint(major)));
     }
 }

@@ -18,6 +18,12 @@ import platformdb.schemadocs.ErCatalog.TableName;
 public final class SchemaDocs {
 
     public static final String FOLDER = "docs/schema";
+    /**
+     * docs/schema/ is generated on one PostgreSQL major: another major's pg_dump prints the same schema differently
+     * (17: views without table prefixes, default privileges with other spacing), and the folder must change only when
+     * the schema does. The generator refuses a server of another major; SchemaDocsAreCurrentTest checks on this one only.
+     */
+    public static final int POSTGRES_MAJOR = 15;
     public static final String COMMAND = "scripts/schema-docs";
     static final String STRUCTURE = "structure.sql";
     static final String INDEX = "README.md";
@@ -87,7 +93,8 @@ public final class SchemaDocs {
     private static String index(SortedMap<String, List<Table>> tablesByDomain) {
         StringBuilder page = new StringBuilder("# The schema as it is now\n\n");
         page.append("What a fresh deployment of `changelog/db.changelog-master.yaml` (plain PostgreSQL mode) holds today, ")
-                .append("every schema but `liquibase` (the tracking tables).\n");
+                .append("every schema but `liquibase` (the tracking tables), on PostgreSQL ").append(POSTGRES_MAJOR)
+                .append(" (the one major these files are generated on: another major's pg_dump prints some statements differently).\n");
         page.append(generatedNote()).append('\n');
         page.append("- [structure.sql](structure.sql): every table, column, constraint, index, policy, function, trigger, ")
                 .append("view, enum and grant as it is now, one file to read or search (pg_dump, without owners or version lines).\n");

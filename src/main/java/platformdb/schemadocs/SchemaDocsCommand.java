@@ -3,10 +3,13 @@ package platformdb.schemadocs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.Deployment;
 import platformdb.postgres.FreshDatabase;
+import platformdb.postgres.PostgresBinaries;
 
 /**
  * The Java side of scripts/schema-docs (run from the repository root on the main classpath):
@@ -54,7 +57,14 @@ public final class SchemaDocsCommand {
             try (Deployment deployment = Changelog.master().deployTo(database)) {
                 deployment.updateAll();
             }
-            files = SchemaDocs.generate(DatabaseAddress.of(database), Changelog.master());
+            DatabaseAddress address = DatabaseAddress.of(database);
+            int major = serverMajor(address);
+            if (major != SchemaDocs.POSTGRES_MAJOR) {
+                throw new IllegalStateException(SchemaDocs.FOLDER + "/ is generated on PostgreSQL " + SchemaDocs.POSTGRES_MAJOR
+                        + " only, and " + database.server().describe() + " runs " + major + ": run scripts/schema-docs without"
+                        + " TEST_DATABASE_URL, or with that of a PostgreSQL " + SchemaDocs.POSTGRES_MAJOR + " server");
+            }
+            files = SchemaDocs.generate(address, Changelog.master());
         }
         Files.createDirectories(folder);
         for (String stale : StaleDocs.filesIn(folder)) {
@@ -67,6 +77,14 @@ public final class SchemaDocsCommand {
             Files.writeString(folder.resolve(file.getKey()), file.getValue());
         }
         System.out.println("schema-docs: wrote " + files.size() + " files to " + SchemaDocs.FOLDER + "/");
+    }
+
+    static int serverMajor(DatabaseAddress database) {
+        try (Connection connection = database.connect()) {
+            return PostgresBinaries.serverMajor(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void usage() {

@@ -3,10 +3,13 @@ package platformdb.schemadocs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import platformdb.postgres.PostgresBinaries;
 
 /**
  * The schema as it is now, in the spirit of GitLab's db/structure.sql: pg_dump --schema-only of every schema but
@@ -17,9 +20,6 @@ import java.util.regex.Pattern;
 public final class StructureSql {
 
     static final String TRACKING_SCHEMA = "liquibase";
-
-    /** pg_dump of the same major version as the server: another major version prints other SQL. */
-    private static final Path PG_DUMP = Path.of(System.getenv().getOrDefault("PG_BIN", "/usr/lib/postgresql/15/bin"), "pg_dump");
 
     static final String HEADER = """
             -- The schema as the changelog deploys it now (plain PostgreSQL mode), every schema but `liquibase`.
@@ -56,7 +56,8 @@ public final class StructureSql {
     }
 
     private static String dump(DatabaseAddress database) {
-        List<String> command = List.of(PG_DUMP.toString(), "--schema-only", "--no-owner", "--no-tablespaces",
+        Path pgDump = pgDumpFor(database);
+        List<String> command = List.of(pgDump.toString(), "--schema-only", "--no-owner", "--no-tablespaces",
                 "--exclude-schema=" + TRACKING_SCHEMA, "-h", database.host(), "-p", String.valueOf(database.port()),
                 "-U", database.username(), "-d", database.database());
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -70,9 +71,18 @@ public final class StructureSql {
             }
             return output;
         } catch (IOException e) {
-            throw new IllegalStateException("could not run " + PG_DUMP + " (PostgreSQL 15 client; set PG_BIN to its bin folder): " + e.getMessage(), e);
+            throw new IllegalStateException("could not run " + pgDump + " (the client of the server's major; set PG_BIN to its bin folder): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** pg_dump of the same major version as the server: another major version prints other SQL, or refuses. */
+    private static Path pgDumpFor(DatabaseAddress database) {
+        try (Connection connection = database.connect()) {
+            return PostgresBinaries.clientFor(connection, "pg_dump");
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -26,7 +26,7 @@ import platformdb.postgres.FreshDatabase;
  */
 class DriftReportsNothingOnUntouchedDeploysTest {
 
-    private static final Path PG_BIN = Path.of(System.getenv().getOrDefault("PG_BIN", "/usr/lib/postgresql/15/bin"));
+    private static final Path PG_BIN = platformdb.postgres.PostgresBinaries.clientFor(platformdb.postgres.PostgresServers.shared(), "pg_dump").getParent();
 
     @Test
     void aFreshPlainDeploy() {

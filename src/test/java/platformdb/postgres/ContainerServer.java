@@ -6,10 +6,10 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
-/** PostgreSQL 15 with pgvector in a container, for machines with a Docker engine. */
+/** PostgreSQL with pgvector in a container (the major of {@code PG_MAJOR}, default 15), for machines with a Docker engine. */
 final class ContainerServer implements PostgresServer {
 
-    private static final DockerImageName IMAGE = DockerImageName.parse("pgvector/pgvector:pg15")
+    private static final DockerImageName IMAGE = DockerImageName.parse("pgvector/pgvector:pg" + PostgresBinaries.configuredMajor())
             .asCompatibleSubstituteFor("postgres");
 
     private final PostgreSQLContainer container;
