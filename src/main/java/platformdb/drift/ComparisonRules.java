@@ -1,6 +1,8 @@
 package platformdb.drift;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What counts as the same object in the live database and in the changelog's catalog, so that an untouched deploy
@@ -10,13 +12,16 @@ import java.util.regex.Pattern;
  *   <li>columns are compared by name, not position: a table rebuilt or restored with its columns in another
  *   order holds the same data under the same names;</li>
  *   <li>extensions by schema, not version: the host decides the installed version (Supabase upgrades pgvector
- *   itself), the changelog decides where it lives.</li>
+ *   itself), the changelog decides where it lives;</li>
+ *   <li>privileges without PostgreSQL 17's MAINTAIN: {@code grant all} includes it from 17 on, a grant made on 15 and
+ *   carried over by pg_upgrade does not, and the changelog never grants it by name (changelog/README.md).</li>
  * </ul>
  */
 public final class ComparisonRules {
 
     private static final Pattern COLUMN_POSITION = Pattern.compile("^position=\\d+ ");
     private static final Pattern EXTENSION_VERSION = Pattern.compile("^version=\\S* ");
+    private static final Pattern MAINTAIN = Pattern.compile("MAINTAIN\\*?( by .*)?");
 
     private ComparisonRules() {
     }
@@ -31,6 +36,10 @@ public final class ComparisonRules {
         }
         if (key.startsWith("extension ")) {
             return EXTENSION_VERSION.matcher(description).replaceFirst("");
+        }
+        if (key.startsWith("grant on ") || key.startsWith("default privileges ")) {
+            return Arrays.stream(description.split(",")).filter(privilege -> !MAINTAIN.matcher(privilege).matches())
+                    .collect(Collectors.joining(","));
         }
         return description;
     }

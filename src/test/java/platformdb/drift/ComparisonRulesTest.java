@@ -23,6 +23,13 @@ class ComparisonRulesTest {
     }
 
     @Test
+    void privilegesAreComparedWithoutPostgres17sMaintain() {
+        assertTrue(ComparisonRules.same("grant on table public.t to anon", "DELETE,INSERT,MAINTAIN,SELECT", "DELETE,INSERT,SELECT"));
+        assertTrue(ComparisonRules.same("default privileges of CURRENT_USER in schema public on tables to anon", "MAINTAIN*,SELECT*", "SELECT*"));
+        assertFalse(ComparisonRules.same("grant on table public.t to anon", "DELETE,INSERT,MAINTAIN,SELECT", "DELETE,SELECT"));
+    }
+
+    @Test
     void everythingElseIsComparedAsTheSnapshotWritesIt() {
         assertFalse(ComparisonRules.same("index public.i", "position=1 x", "position=2 x"), "only columns drop their position");
         assertFalse(ComparisonRules.same("enum public.e", "labels='a','b'", "labels='b','a'"), "enum labels in their order");
