@@ -52,12 +52,7 @@ final class LocalBinariesServer implements PostgresServer {
             }
             asServerUser(BIN.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", "postgres",
                     "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
-            int port = freePort();
-            // Durability settings off: a test cluster is thrown away, and fsync costs most of a DDL round trip.
-            asServerUser(BIN.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l",
-                    runDir.resolve("server.log").toString(), "-w", "-o",
-                    "-p " + port + " -c listen_addresses=localhost -k " + dataDir
-                            + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
+            int port = startOnAFreePort(runDir, dataDir);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopLeftover(dataDir);
                 deleteQuietly(runDir);
@@ -141,6 +136,30 @@ final class LocalBinariesServer implements PostgresServer {
     private static void stopLeftover(Path dataDir) {
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
             exitCode(serverUserCommand(BIN.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w", "stop"));
+        }
+    }
+
+    /**
+     * Starts the cluster on a port that was free a moment ago; another process (a second test JVM, a build beside
+     * this one) can take it in between, so a start that could not bind tries another port, three times at most.
+     */
+    private static int startOnAFreePort(Path runDir, Path dataDir) throws IOException {
+        Path log = runDir.resolve("server.log");
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            try {
+                // Durability settings off: a test cluster is thrown away, and fsync costs most of a DDL round trip.
+                asServerUser(BIN.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l", log.toString(), "-w", "-o",
+                        "-p " + port + " -c listen_addresses=localhost -k " + dataDir
+                                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
+                return port;
+            } catch (IllegalStateException e) {
+                boolean portTaken = Files.exists(log) && Files.readString(log).contains("could not bind");
+                if (!portTaken || attempt == 3) {
+                    throw e;
+                }
+                Files.delete(log);
+            }
         }
     }
 
