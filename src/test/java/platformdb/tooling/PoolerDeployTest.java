@@ -101,6 +101,7 @@ class PoolerDeployTest {
             for (String url : List.of(transaction.jdbcUrl(database.name()), transaction.jdbcUrl(database.name(), "prepareThreshold=0"))) {
                 Cli.Result result = Cli.against(database).with("LIQUIBASE_COMMAND_URL", url).liquibase("update");
                 assertRefused(result, "goes through a transaction-mode pooler");
+                System.out.println("PoolerDeployTest | transaction mode, " + url + ": " + result.stderrLines().get(0));
                 assertNothingApplied(observer);
                 awaitNoAdvisoryLock(observer);
             }
