@@ -32,7 +32,8 @@ import platformdb.deploy.locks.LockTimeoutRewrite;
  *   <li><b>The deploy lock is where the work is</b>: each attempt first checks, in its own transaction, that its backend
  *   holds the deploy lock, and stops before any of its work when it does not (a transaction-mode pooler).</li>
  * </ul>
- * Previews (a logging executor) and {@code runInTransaction: false} changesets run as Liquibase runs them.
+ * Previews (a logging executor) and {@code runInTransaction: false} changesets run as Liquibase runs them (the latter
+ * after the same check of the deploy lock, in a statement of its own).
  */
 public class PlatformPostgresDatabase extends PostgresDatabase {
 
