@@ -148,8 +148,8 @@ final class TransactionPooler {
     }
 
     private static String refusal(String seen) {
-        return "Refused: this connection goes through a transaction-mode pooler (" + seen + "), where the deploy lock, a"
-                + " session advisory lock, would be left on a pooled server connection; nothing was done. " + SESSION_MODE;
+        return "Refused: this connection goes through a transaction-mode pooler: " + seen + ". There the deploy lock (a"
+                + " session advisory lock) would stay on a pooled server connection; nothing was done. " + SESSION_MODE;
     }
 
     private static Connection openQuietly(OtherClient others) {
