@@ -97,8 +97,8 @@ final class TransactionPooler {
     }
 
     /**
-     * The refusal, when the connection behaves as a transaction-mode pooler's. Runs three short transactions on
-     * {@code deploy} (left in autocommit as it found it) around another client's open transaction.
+     * The refusal, when the connection behaves as a transaction-mode pooler's. Runs four short transactions on
+     * {@code deploy} (its autocommit mode restored after), the last two while another client holds a transaction open.
      */
     static Optional<String> refusalByBehaviour(Connection deploy, OtherClient others) throws SQLException {
         boolean autoCommit = deploy.getAutoCommit();
@@ -106,6 +106,12 @@ final class TransactionPooler {
         try {
             String token = UUID.randomUUID().toString();
             int first = single(deploy, "select pg_backend_pid(), set_config('" + SETTING + "', '" + token + "', false)").pid();
+            // Once alone (a round-robin pool of two idle server connections gives the next transaction the other one),
+            Optional<String> moved = movedBetweenTransactions(deploy, first, token);
+            if (moved.isPresent()) {
+                return moved;
+            }
+            // then while another client holds a transaction (a last-in-first-out pool hands it this session's).
             Optional<Backend> other = Optional.empty();
             Connection client = openQuietly(others);
             try {
@@ -126,10 +132,9 @@ final class TransactionPooler {
                             + " (backend pid " + first + ")"));
                 }
                 for (int i = 0; i < 2; i++) {
-                    Backend next = single(deploy, "select pg_backend_pid(), current_setting('" + SETTING + "', true)");
-                    if (next.pid() != first || !token.equals(next.value())) {
-                        return Optional.of(refusal("this session's transactions ran on different server connections"
-                                + " (backend pid " + first + ", then " + next.pid() + ")"));
+                    moved = movedBetweenTransactions(deploy, first, token);
+                    if (moved.isPresent()) {
+                        return moved;
                     }
                 }
             } finally {
@@ -145,6 +150,15 @@ final class TransactionPooler {
         } finally {
             deploy.setAutoCommit(autoCommit);
         }
+    }
+
+    private static Optional<String> movedBetweenTransactions(Connection deploy, int first, String token) throws SQLException {
+        Backend next = single(deploy, "select pg_backend_pid(), current_setting('" + SETTING + "', true)");
+        if (next.pid() != first || !token.equals(next.value())) {
+            return Optional.of(refusal("this session's transactions ran on different server connections (backend pid "
+                    + first + ", then " + next.pid() + (token.equals(next.value()) ? "" : ", where its session setting was not") + ")"));
+        }
+        return Optional.empty();
     }
 
     private static String refusal(String seen) {

@@ -43,7 +43,8 @@ final class PgBouncer implements AutoCloseable {
         this.port = port;
     }
 
-    static PgBouncer inFrontOf(PostgresServer server, Mode mode) {
+    /** With {@code settings} ("server_round_robin = 1") added to its [pgbouncer] section. */
+    static PgBouncer inFrontOf(PostgresServer server, Mode mode, String... settings) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("pgbouncer is not installed (" + BINARY + " is missing): run"
                     + " scripts/local-postgres.sh install-pgbouncer (install-pgvector installs it too)");
@@ -71,6 +72,7 @@ final class PgBouncer implements AutoCloseable {
                     "default_pool_size = 20",
                     "logfile =",
                     "pidfile =",
+                    String.join("\n", settings),
                     ""));
             for (Path file : List.of(users, ini)) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

@@ -108,6 +108,31 @@ class PoolerDeployTest {
         }
     }
 
+    /**
+     * A pool that hands out its idle server connections in turn (round robin), two of them idle: the session's second
+     * transaction already runs on another server connection than its first (the probe's other branch; the pools above
+     * give themselves away by handing the other client the session's server connection).
+     */
+    @Test
+    void aRoundRobinTransactionPoolIsRefusedByBehaviour() throws Exception {
+        try (FreshDatabase database = FreshDatabase.create(); Connection observer = database.connect();
+             PgBouncer roundRobin = PgBouncer.inFrontOf(PostgresServers.shared(), PgBouncer.Mode.TRANSACTION, "server_round_robin = 1")) {
+            String url = roundRobin.jdbcUrl(database.name(), "prepareThreshold=0");
+            try (Connection one = DriverManager.getConnection(url, database.server().username(), database.server().password());
+                 Connection two = DriverManager.getConnection(url, database.server().username(), database.server().password())) {
+                one.setAutoCommit(false);
+                two.setAutoCommit(false);
+                assertNotEquals(count(one, "select pg_backend_pid()"), count(two, "select pg_backend_pid()"), "two server connections");
+                one.commit();
+                two.commit();
+            }
+            Cli.Result result = Cli.against(database).with("LIQUIBASE_COMMAND_URL", url).liquibase("update");
+            assertRefused(result, "this session's transactions ran on different server connections");
+            assertNothingApplied(observer);
+            awaitNoAdvisoryLock(observer);
+        }
+    }
+
     @Test
     void supabasesTransactionPortIsRefusedBeforeConnecting() {
         try (FreshDatabase database = FreshDatabase.create()) {
