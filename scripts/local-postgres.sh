@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL with pgvector on localhost for `./mvnw liquibase:update`, and the PostgreSQL binaries the
 # tests use.
-#   [PG_MAJOR=15|17] scripts/local-postgres.sh start | stop | status | install-pgvector
+#   [PG_MAJOR=15|17] scripts/local-postgres.sh start | stop | status | install-pgvector | install-pgbouncer
 # PG_MAJOR (default 15) is the PostgreSQL major; the test harness reads the same setting. install-pgvector installs
 # that major's server first when it is missing: Debian 12 packages only 15, so 17 is built once per machine from
 # Debian's own source package (suite trixie) into /opt/postgresql/17 (PG_BUILD_PREFIX), without LLVM.
+# install-pgvector also installs PgBouncer, which the test suite puts in front of its cluster (the pooler tests).
 # Data lives in .local-postgres/ (git-ignored). Works as root: the server runs as the `postgres` OS user.
 set -euo pipefail
 
@@ -189,6 +190,25 @@ install_pgvector() {
   echo "local-postgres: pgvector installed for PostgreSQL $PG_MAJOR"
 }
 
+pgbouncer_installed() { [ -x /usr/sbin/pgbouncer ] || command -v pgbouncer >/dev/null 2>&1; }
+
+# PgBouncer (Debian's package, 1.18), for the tests that deploy through a pooler in session and transaction mode, as
+# CI deploys to Supabase through Supavisor. Only the binary is used: the tests start their own on a free loopback port.
+install_pgbouncer() {
+  pgbouncer_installed && return 0
+  [ "$(id -u)" = 0 ] || die "pgbouncer is missing and installing it needs root: run 'sudo $0 install-pgbouncer'"
+  echo "local-postgres: installing pgbouncer (one time)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-cache show pgbouncer >/dev/null 2>&1 || apt-get update -qq
+  # Its package would start a system-wide pgbouncer: not wanted on a test machine (policy-rc.d refuses service starts).
+  local policy=/usr/sbin/policy-rc.d created=
+  if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && created=1; fi
+  apt-get install -y -qq --no-install-recommends pgbouncer >/dev/null || { [ -z "$created" ] || rm -f "$policy"; die "apt-get install pgbouncer failed"; }
+  [ -z "$created" ] || rm -f "$policy"
+  pgbouncer_installed || die "pgbouncer was installed but is not found"
+  echo "local-postgres: pgbouncer installed"
+}
+
 is_running() { [ -f "$DATA_DIR/postmaster.pid" ] && as_server_user "$PG_BIN/pg_ctl" -D "$DATA_DIR" status >/dev/null 2>&1; }
 
 # The platform database and the schema of Liquibase's tracking tables, which Liquibase does not create.
@@ -239,6 +259,7 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  install-pgvector) install_pgvector ;;
-  *) echo "usage: $0 start|stop|status|install-pgvector" >&2; exit 2 ;;
+  install-pgvector) install_pgvector && install_pgbouncer ;;
+  install-pgbouncer) install_pgbouncer ;;
+  *) echo "usage: $0 start|stop|status|install-pgvector|install-pgbouncer" >&2; exit 2 ;;
 esac

@@ -3,6 +3,7 @@ package platformdb.deploy;
 import com.github.blagerweij.sessionlock.PGLockService;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,6 +22,12 @@ import liquibase.exception.LockException;
  * transaction and no snapshot, and a try never waits (never {@code pg_advisory_lock}: a waiting statement holds a
  * snapshot too). The wait is bounded by {@link DeployLockWait}; the waiter says who holds the lock when it starts
  * waiting and every {@link DeployLockWait#reportEvery()}, and fails with one line naming the holder.
+ *
+ * <p>The lock never stays behind on a pooled server connection. A transaction-mode pooler is refused before the lock
+ * is taken ({@link TransactionPooler}), and each changeset checks that its backend holds the lock; should the lock
+ * still have been taken on a server connection the deploy no longer has (the unlock then lands elsewhere and releases
+ * nothing), the release ends that server connection ({@code pg_terminate_backend} of the backend that took the lock,
+ * only while it still holds it; once it is idle, or after {@link #LEFTOVER_GRACE}), and the lock goes with it.
  */
 public class DeployLock extends PGLockService {
 
@@ -28,6 +35,11 @@ public class DeployLock extends PGLockService {
     public static final String WAITING = "platformdb deploy: waiting for the deploy lock";
     static final String HOLDING = "platformdb deploy";
     private static final String DRIVER_DEFAULT_NAME = "PostgreSQL JDBC Driver";
+    /** How long a release waits for a pooled server connection left holding the lock to be idle before ending it. */
+    static final Duration LEFTOVER_GRACE = Duration.ofSeconds(5);
+
+    /** The backend that took the lock (0 when this deploy does not hold it). */
+    private int lockedOn;
 
     @Override
     public int getPriority() {
@@ -83,6 +95,96 @@ public class DeployLock extends PGLockService {
         }
         if (named) {
             nameSession(connection, HOLDING);
+        }
+    }
+
+    @Override
+    protected boolean acquireLock(Connection connection) throws SQLException, LockException {
+        DeployLockKey key = DeployLockKey.of(database);
+        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?, ?), pg_backend_pid()")) {
+            statement.setInt(1, key.first());
+            statement.setInt(2, key.second());
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                if (!row.getBoolean(1)) {
+                    return false;
+                }
+                lockedOn = row.getInt(2);
+                return true;
+            }
+        }
+    }
+
+    @Override
+    protected void releaseLock(Connection connection) throws SQLException, LockException {
+        DeployLockKey key = DeployLockKey.of(database);
+        boolean released;
+        try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+            statement.setInt(1, key.first());
+            statement.setInt(2, key.second());
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                released = row.getBoolean(1);
+            }
+        }
+        int tookItOn = lockedOn;
+        lockedOn = 0;
+        if (released) {
+            return;
+        }
+        if (tookItOn == 0) {
+            throw new LockException("pg_advisory_unlock() returned false: this session does not hold the deploy lock");
+        }
+        endTransaction(connection);
+        endLeftover(connection, key, tookItOn);
+    }
+
+    /**
+     * The unlock ran on another backend than the one that took the lock: that server connection (a pooler's) holds it
+     * still. Ends it once it is idle (between an application's transactions), or after the grace whatever it does.
+     */
+    private static void endLeftover(Connection connection, DeployLockKey key, int pid) throws SQLException, LockException {
+        long deadline = System.nanoTime() + LEFTOVER_GRACE.toNanos();
+        while (true) {
+            boolean force = System.nanoTime() - deadline >= 0;
+            String state;
+            boolean ended;
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select coalesce(a.state, '?'), case when a.state = 'idle' or ? then pg_terminate_backend(l.pid) else false end
+                    from pg_locks l left join pg_stat_activity a on a.pid = l.pid
+                    where l.locktype = 'advisory' and l.granted and l.pid = ? and l.objsubid = 2
+                      and l.database = (select oid from pg_database where datname = current_database())
+                      and l.classid = ?::oid and l.objid = ?::oid""")) {
+                statement.setBoolean(1, force);
+                statement.setInt(2, pid);
+                statement.setLong(3, Integer.toUnsignedLong(key.first()));
+                statement.setLong(4, Integer.toUnsignedLong(key.second()));
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        endTransaction(connection);
+                        return;  // gone already
+                    }
+                    state = row.getString(1);
+                    ended = row.getBoolean(2);
+                }
+            }
+            endTransaction(connection);
+            if (ended) {
+                say("The deploy lock had been left on another server connection (backend pid " + pid + ", " + state
+                        + "): a transaction-mode pooler. Ended that connection, and the lock with it.");
+                return;
+            }
+            if (force) {
+                throw new LockException("The deploy lock is left on another server connection (backend pid " + pid
+                        + "), which could not be ended: end it with select pg_terminate_backend(" + pid + ").");
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    private static void endTransaction(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.commit();
         }
     }
 

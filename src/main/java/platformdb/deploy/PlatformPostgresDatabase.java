@@ -29,8 +29,11 @@ import platformdb.deploy.locks.LockTimeoutRewrite;
  *   written. A process killed at any moment leaves both or neither.</li>
  *   <li><b>Lock retries</b>: each transactional changeset runs with a short lock timeout and is retried as a whole
  *   ({@link ChangesetTransaction}); the landed changesets' own {@code set local lock_timeout} is rewritten at run time.</li>
+ *   <li><b>The deploy lock is where the work is</b>: each attempt first checks, in its own transaction, that its backend
+ *   holds the deploy lock, and stops before any of its work when it does not (a transaction-mode pooler).</li>
  * </ul>
- * Previews (a logging executor) and {@code runInTransaction: false} changesets run as Liquibase runs them.
+ * Previews (a logging executor) and {@code runInTransaction: false} changesets run as Liquibase runs them (the latter
+ * after the same check of the deploy lock, in a statement of its own).
  */
 public class PlatformPostgresDatabase extends PostgresDatabase {
 
@@ -47,6 +50,9 @@ public class PlatformPostgresDatabase extends PostgresDatabase {
     public void executeStatements(Change change, DatabaseChangeLog changeLog, List<SqlVisitor> sqlVisitors)
             throws LiquibaseException {
         if (!inLiveTransaction()) {
+            if (liveInAutocommit()) {
+                checkDeployLockHeld();
+            }
             super.executeStatements(change, changeLog, sqlVisitors);
             return;
         }
@@ -57,6 +63,9 @@ public class PlatformPostgresDatabase extends PostgresDatabase {
     @Override
     public void executeRollbackStatements(SqlStatement[] statements, List<SqlVisitor> sqlVisitors) throws LiquibaseException {
         if (!inLiveTransaction()) {
+            if (liveInAutocommit()) {
+                checkDeployLockHeld();
+            }
             super.executeRollbackStatements(statements, sqlVisitors);
             return;
         }
@@ -138,14 +147,59 @@ public class PlatformPostgresDatabase extends PostgresDatabase {
                 && Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", this) instanceof JdbcExecutor;
     }
 
-    private ChangesetTransaction transaction() {
+    private ChangesetTransaction transaction() throws LiquibaseException {
         Connection jdbc = ((JdbcConnection) getConnection()).getUnderlyingConnection();
         if (transaction == null) {
             ChangesetTransaction.ProbeConnections probes = getConnection() instanceof PlatformJdbcConnection platform
                     ? platform::openSibling : () -> null;
             transaction = new ChangesetTransaction(jdbc, probes, policy);
         }
+        // A rehearsal always rolls back, and may run before the deploy lock is taken.
+        transaction.checkEachAttempt(rehearsing ? null
+                : new ChangesetTransaction.AttemptCheck(deployLockHeldByThisBackend(), DEPLOY_LOCK_NOT_HERE));
         return transaction;
+    }
+
+    static final String DEPLOY_LOCK_NOT_HERE = "Stopped before applying anything of this changeset: its transaction runs on"
+            + " a server connection that does not hold the deploy lock this deploy took, so the connection goes through a"
+            + " transaction-mode pooler. " + TransactionPooler.SESSION_MODE;
+
+    /**
+     * True on the backend that holds the deploy lock. Every transactional changeset (and rollback) checks it in its own
+     * transaction before its work, on each attempt: behind a transaction-mode pooler the probe of
+     * {@link TransactionPooler} missed, a transaction that lands on another server connection stops there.
+     */
+    private String deployLockHeldByThisBackend() throws LiquibaseException {
+        DeployLockKey key = DeployLockKey.of(this);
+        return "exists (select 1 from pg_catalog.pg_locks where locktype = 'advisory' and granted and pid = pg_backend_pid()"
+                + " and database = (select oid from pg_catalog.pg_database where datname = current_database())"
+                + " and classid = " + Integer.toUnsignedLong(key.first()) + "::oid and objid = "
+                + Integer.toUnsignedLong(key.second()) + "::oid and objsubid = 2)";
+    }
+
+    /**
+     * Before a changeset that runs outside a transaction (a concurrent index build): the same check, in a statement of
+     * its own. Behind a transaction-mode pooler the next statement may still go elsewhere; the probe and the
+     * transactional changesets' checks are what stop such a deploy, this only narrows what they could miss.
+     */
+    private void checkDeployLockHeld() throws LiquibaseException {
+        Connection jdbc = ((JdbcConnection) getConnection()).getUnderlyingConnection();
+        try (java.sql.Statement statement = jdbc.createStatement();
+             java.sql.ResultSet row = statement.executeQuery("select " + deployLockHeldByThisBackend())) {
+            row.next();
+            if (!row.getBoolean(1)) {
+                throw new DatabaseException(DEPLOY_LOCK_NOT_HERE);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseException("could not check that this session holds the deploy lock: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean liveInAutocommit() throws DatabaseException {
+        DatabaseConnection connection = getConnection();
+        return connection instanceof JdbcConnection
+                && connection.getAutoCommit() && !rehearsing
+                && Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", this) instanceof JdbcExecutor;
     }
 
     private List<SqlVisitor> withLockTimeoutRewrite(List<SqlVisitor> sqlVisitors) {

@@ -21,6 +21,9 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LockException;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -28,7 +31,8 @@ import platformdb.postgres.FreshDatabase;
  * go through Liquibase's own update and rollback visitors, which execute the changeset and record it in
  * DATABASECHANGELOG exactly as `update` does, without re-reading and re-validating the whole changelog at
  * every step: a walk over n changesets costs O(n). Whole operations (update, rollback to a tag, rollbackCount)
- * run Liquibase's commands.
+ * run Liquibase's commands, on a connection of their own. Single steps hold the deploy lock as a command does (every
+ * changeset checks that its backend holds it): taken at the first step, kept across steps, given up before a command.
  */
 public final class Deployment implements AutoCloseable {
 
@@ -63,6 +67,7 @@ public final class Deployment implements AutoCloseable {
     public ChangeSet applyNext() {
         ChangeSet changeSet = peekNext();
         changelog.inScope(() -> {
+            holdDeployLock();
             new UpdateVisitor(database).visit(changeSet, changelog.parsed(), database, Collections.emptySet());
             return null;
         });
@@ -80,6 +85,7 @@ public final class Deployment implements AutoCloseable {
         ChangeSet changeSet = applied.peek();
         try {
             changelog.inScope(() -> {
+                holdDeployLock();
                 new RollbackVisitor(database).visit(changeSet, changelog.parsed(), database, Collections.emptySet());
                 return null;
             });
@@ -157,6 +163,7 @@ public final class Deployment implements AutoCloseable {
     }
 
     private void runCommand(String[] name, CommandArguments arguments) {
+        releaseDeployLock();
         try (Connection commandConnection = target.connect()) {
             Database commandDatabase = liquibaseDatabase(commandConnection);
             changelog.inScope(() -> {
@@ -197,6 +204,28 @@ public final class Deployment implements AutoCloseable {
             database.commit();
         } catch (Exception e) {
             throw new LiquibaseFailure(e);
+        }
+    }
+
+    /** Takes the deploy lock for the single steps, unless this deployment's session holds it already. */
+    private void holdDeployLock() throws LockException {
+        LockService lock = LockServiceFactory.getInstance().getLockService(database);
+        if (!lock.hasChangeLogLock()) {
+            lock.waitForLock();
+            endTransaction();
+        }
+    }
+
+    /** Before a command, which takes the lock on a connection of its own. */
+    private void releaseDeployLock() {
+        LockService lock = LockServiceFactory.getInstance().getLockService(database);
+        if (lock.hasChangeLogLock()) {
+            try {
+                lock.releaseLock();
+                endTransaction();
+            } catch (LockException e) {
+                throw new LiquibaseFailure(e);
+            }
         }
     }
 

@@ -36,6 +36,14 @@ public final class ChangesetTransaction {
         void sleep(Duration pause) throws DatabaseException;
     }
 
+    /**
+     * What each attempt checks before any of its work, in the same statement that sets its lock timeout: a SQL boolean
+     * ({@code condition}) that must be true on the transaction's own backend, else the attempt stops with
+     * {@code refusal}, nothing of the changeset applied.
+     */
+    public record AttemptCheck(String condition, String refusal) {
+    }
+
     /** Opens a second connection to the same database, or returns null when it cannot. */
     @FunctionalInterface
     public interface ProbeConnections {
@@ -53,6 +61,7 @@ public final class ChangesetTransaction {
     private final LockRetryPolicy policy;
     private final LongSupplier clock;
     private final Sleeper sleeper;
+    private AttemptCheck check;
     private final List<Work> work = new ArrayList<>();
     private volatile List<String> blockers = List.of();
     private Connection probe;
@@ -72,6 +81,11 @@ public final class ChangesetTransaction {
         this.policy = policy;
         this.clock = clock;
         this.sleeper = sleeper;
+    }
+
+    /** Every attempt from now on checks {@code check} first; null checks nothing (a rehearsal, which always rolls back). */
+    public void checkEachAttempt(AttemptCheck check) {
+        this.check = check;
     }
 
     public boolean isOpen() {
@@ -145,10 +159,17 @@ public final class ChangesetTransaction {
     }
 
     private void startAttempt() throws DatabaseException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("select set_config('lock_timeout', '" + policy.lockTimeoutSetting() + "', true)");
+        boolean passed;
+        try (Statement statement = connection.createStatement();
+             var row = statement.executeQuery("select set_config('lock_timeout', '" + policy.lockTimeoutSetting() + "', true)"
+                     + (check == null ? ", true" : ", " + check.condition()))) {
+            row.next();
+            passed = row.getBoolean(2);
         } catch (SQLException e) {
             throw new DatabaseException("could not set the lock timeout of the changeset's transaction: " + e.getMessage(), e);
+        }
+        if (!passed) {
+            throw new DatabaseException(check.refusal());
         }
     }
 
