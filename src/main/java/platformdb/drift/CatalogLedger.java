@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import platformdb.catalog.CatalogSnapshot;
@@ -147,7 +148,7 @@ public final class CatalogLedger {
         }
     }
 
-    private static void writeEntries(Writer out, SortedMap<String, String> set, java.util.SortedSet<String> removed) throws IOException {
+    private static void writeEntries(Writer out, SortedMap<String, String> set, SortedSet<String> removed) throws IOException {
         for (String key : removed) {
             out.write("- " + escape(key) + "\n");
         }

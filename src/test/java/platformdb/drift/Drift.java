@@ -27,12 +27,19 @@ final class Drift {
     }
 
     static DriftReport check(FreshDatabase database, AcceptedDifferences accepted, boolean failOnUnknown) {
-        try (Connection connection = database.connect()) {
-            return checkOrExplain(database, accepted, failOnUnknown, LedgerSource.shipped(connection.getMetaData().getDatabaseMajorVersion()));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        try {
+            return checkOrExplain(database, accepted, failOnUnknown, shippedLedger(database));
         } catch (CannotCheck e) {
             throw new AssertionError("the drift check could not check: " + e.getMessage(), e);
+        }
+    }
+
+    /** The ledger the project ships for the major version of the database's server. */
+    static CatalogLedger shippedLedger(FreshDatabase database) throws CannotCheck {
+        try (Connection connection = database.connect()) {
+            return LedgerSource.shipped(connection.getMetaData().getDatabaseMajorVersion());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

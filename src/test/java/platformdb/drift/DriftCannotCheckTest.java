@@ -90,11 +90,10 @@ class DriftCannotCheckTest {
         return assertThrows(CannotCheck.class, () -> Drift.checkOrExplain(database, AcceptedDifferences.none(), false, ledger));
     }
 
+    /** The shipped ledger for the test server's major. */
     private static CatalogLedger shippedLedger() {
-        try (FreshDatabase any = FreshDatabase.create(); Connection connection = any.connect()) {
-            return LedgerSource.shipped(connection.getMetaData().getDatabaseMajorVersion());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        try (FreshDatabase any = FreshDatabase.create()) {
+            return Drift.shippedLedger(any);
         } catch (CannotCheck e) {
             throw new AssertionError(e.getMessage(), e);
         }
