@@ -14,7 +14,7 @@ import platformdb.adoption.seeds.SeedGuide.SqlBlock;
  * Every block of the guide is either run or skipped with a reason, and every edit must apply: a guide that no longer
  * fits its recipe fails loudly instead of building something else.
  */
-public record Recipe(String seedFile, String sha256, String point, List<Step> steps) {
+public record Recipe(String seedFile, String sha256, String point, SeedRun.Style style, List<Step> steps) {
 
     /** One step of a recipe. */
     public sealed interface Step permits GuideBlocks, Added, Skipped {

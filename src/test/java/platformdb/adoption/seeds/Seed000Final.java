@@ -30,7 +30,7 @@ public final class Seed000Final implements SeedPoint {
 
     @Override
     public Recipe recipe() {
-        return new Recipe(FILE, SHA256, name(), List.of(
+        return new Recipe(FILE, SHA256, name(), SeedRun.Style.PSQL, List.of(
                 blocks("Prerequisites"),
                 blocks("Customer Management", TABLE_HEADER, TABLE_END),
                 added("domains", """
@@ -84,13 +84,8 @@ public final class Seed000Final implements SeedPoint {
     }
 
     @Override
-    public String teamTablesResource() {
-        return "/seeds/000-final/team-tables.sql";
-    }
-
-    @Override
-    public String rowsResource() {
-        return "/seeds/000-final/rows.sql";
+    public List<String> fixtureResources() {
+        return List.of("/seeds/000-final/team-tables.sql", "/seeds/000-final/rows.sql");
     }
 
     @Override

@@ -9,14 +9,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import platformdb.adoption.seeds.PsqlRun.FailedStatement;
+import platformdb.adoption.seeds.SeedRun.FailedStatement;
 import platformdb.fixtures.Sql;
 import platformdb.postgres.FreshDatabase;
 
 /**
  * The production database of a seed at one point, built on a fresh test database: a Supabase project
- * ({@link SupabaseProject}), the seed's own SQL run as the seed runs it ({@link Recipe}), the team's own tables, and
- * rows in every table. Closing it drops the database.
+ * ({@link SupabaseProject}), the seed's own SQL run as the seed runs it ({@link Recipe}), then the fixture's own SQL: the
+ * team's own tables and rows in every table. Closing it drops the database.
  */
 public final class SeedDatabase implements AutoCloseable {
 
@@ -37,12 +37,15 @@ public final class SeedDatabase implements AutoCloseable {
         List<Recipe.Script> scripts = recipe.scripts(recipe.guide());
         FreshDatabase database = SupabaseProject.createAsSupabaseAdmin();
         try (Connection connection = database.connect()) {
-            PsqlRun psql = new PsqlRun(connection);
-            scripts.forEach(s -> psql.run(s.origin(), s.sql()));
+            SeedRun run = new SeedRun(connection, recipe.style());
+            for (Recipe.Script script : scripts) {
+                run.run(script.origin(), script.sql());
+            }
             List<String> seedTables = publicTables(connection);
-            runStrictly(connection, point.teamTablesResource());
-            runStrictly(connection, point.rowsResource());
-            return new SeedDatabase(point, database, psql.failures(), seedTables);
+            for (String resource : point.fixtureResources()) {
+                runStrictly(connection, resource);
+            }
+            return new SeedDatabase(point, database, run.failures(), seedTables);
         } catch (SQLException | RuntimeException e) {
             database.close();
             throw new IllegalStateException("could not build seed database " + point.name() + ": " + e.getMessage(), e);

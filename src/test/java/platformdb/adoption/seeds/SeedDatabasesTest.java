@@ -21,16 +21,22 @@ import platformdb.fixtures.Sql;
 class SeedDatabasesTest {
 
     private static SeedDatabase seed000;
+    private static SeedDatabase seed001Early;
+    private static SeedDatabase seed001;
 
     @BeforeAll
     static void build() {
         seed000 = SeedDatabase.build(new Seed000Final());
+        seed001Early = SeedDatabase.build(Seed001.afterOptimizeRlsIndexes());
+        seed001 = SeedDatabase.build(Seed001.atFinalPoint());
     }
 
     @AfterAll
     static void drop() {
-        if (seed000 != null) {
-            seed000.close();
+        for (SeedDatabase seed : new SeedDatabase[] {seed000, seed001Early, seed001}) {
+            if (seed != null) {
+                seed.close();
+            }
         }
     }
 
@@ -73,7 +79,7 @@ class SeedDatabasesTest {
 
     @Test
     void seed000RanAsWrittenWithoutAFailedStatement() {
-        assertEquals(List.of(), seed000.failedStatements().stream().map(PsqlRun.FailedStatement::describe).toList());
+        assertEquals(List.of(), seed000.failedStatements().stream().map(SeedRun.FailedStatement::describe).toList());
     }
 
     @Test
@@ -139,5 +145,52 @@ class SeedDatabasesTest {
                 "block 9 (\"Data Cleanup Function\" #1)", "added: scraped_pages.domain", "block 10 (\"Core Performance Indexes\" #1)",
                 "added: customer_configs row level security", "block 11 (\"Customer Data Isolation\" #1)"),
                 recipe.scripts(recipe.guide()).stream().map(Recipe.Script::origin).toList());
+    }
+
+    @Test
+    void seed001RightAfterItsRlsMigrationHasTheMvpSchemaAndMigration001() throws Exception {
+        assertEquals(List.of("public.conversations", "public.messages_v2", "public.users"), seed001Early.seedTables());
+        try (Connection c = seed001Early.connect()) {
+            assertEquals(List.of("broadcast_opt_outs_pkey", "conversations_pkey", "idx_conversations_userid_btree", "idx_users_phone", "idx_users_phone_btree",
+                    "messages_v2_pkey", "users_pkey"), Sql.column(c, "select indexname from pg_indexes where schemaname = 'public' order by 1"));
+            assertEquals(List.of("broadcast_opt_outs: Service reads opt-outs (SELECT): true", "users: users_select_own (SELECT): (id = ( SELECT auth.uid() AS uid))"),
+                    Sql.column(c, "select tablename || ': ' || policyname || ' (' || cmd || '): ' || qual from pg_policies where schemaname = 'public' order by 1"));
+            assertEquals(List.of("chk_phone_e164"), Sql.column(c, "select conname from pg_constraint where conrelid = 'public.users'::regclass and contype = 'c'"));
+            assertEquals(List.of("t_users_updated"), Sql.column(c, "select tgname from pg_trigger where not tgisinternal order by 1"));
+            assertEquals("{text,image,audio,video,document,location,interactive,contacts,unsupported}",
+                    Sql.one(c, "select enum_range(null::msg_type)::text"));
+        }
+        assertEquals(List.of(), seed001Early.failedStatements().stream().map(SeedRun.FailedStatement::describe).toList());
+        assertEveryTableHoldsRows(seed001Early);
+    }
+
+    @Test
+    void seed001AtItsFinalPointHasAllEightMigrations() throws Exception {
+        assertEquals(List.of("public.ai_usage_costs", "public.conversations", "public.dead_letter_queue", "public.messages_v2",
+                "public.messaging_windows", "public.scheduled_messages", "public.user_memory", "public.users",
+                "public.whatsapp_calls", "public.whatsapp_flow_sessions"), seed001.seedTables());
+        assertEquals(List.of("public.broadcast_opt_outs"), seed001.teamTables());
+        try (Connection c = seed001.connect()) {
+            assertEquals("{text,image,audio,video,document,location,interactive,contacts,unsupported,sticker,reaction,order}",
+                    Sql.one(c, "select enum_range(null::msg_type)::text"));
+            assertEquals(List.of("pgcrypto in extensions", "uuid-ossp in extensions", "vector in public"),
+                    Sql.column(c, "select extname || ' in ' || extnamespace::regnamespace from pg_extension where extname <> 'plpgsql' order by 1"));
+            assertEquals("CREATE INDEX user_memory_embedding_idx ON public.user_memory USING hnsw (embedding vector_ip_ops)",
+                    Sql.one(c, "select indexdef from pg_indexes where indexname = 'user_memory_embedding_idx'"));
+            assertEquals(List.of("t_messaging_windows_reset_daily", "t_users_updated"),
+                    Sql.column(c, "select tgname from pg_trigger where not tgisinternal order by 1"));
+            assertEquals(List.of("1536"), Sql.column(c, "select distinct vector_dims(embedding) from user_memory where embedding is not null"));
+            // The daily reset reads the column the recipe added: an update of a window last used on an earlier day resets its count.
+            c.setAutoCommit(false);
+            Sql.update(c, "update messaging_windows set window_opened_at = window_opened_at where id = md5('messaging_windows/maria')::uuid");
+            assertEquals("0", Sql.one(c, "select proactive_messages_sent_today from messaging_windows where id = md5('messaging_windows/maria')::uuid"));
+            c.rollback();
+        }
+        assertEquals(List.of(), seed001.failedStatements().stream().map(SeedRun.FailedStatement::describe).toList());
+        assertEveryTableHoldsRows(seed001);
+    }
+
+    private static void assertEveryTableHoldsRows(SeedDatabase seed) {
+        seed.rowCounts().forEach((table, count) -> assertTrue(count >= 3, seed.point().name() + ": " + table + " holds " + count + " rows"));
     }
 }

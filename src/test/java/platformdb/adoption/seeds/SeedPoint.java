@@ -13,11 +13,11 @@ public interface SeedPoint {
 
     Recipe recipe();
 
-    /** Test resource with the team's own tables, created after the seed's SQL (and named by {@link #teamTables()}). */
-    String teamTablesResource();
-
-    /** Test resource with the rows of the seed's tables and of the team's own tables. */
-    String rowsResource();
+    /**
+     * Test resources run after the seed's SQL, in order, every statement required to succeed: the team's own tables
+     * (named by {@link #teamTables()}), then the rows of the seed's and the team's tables.
+     */
+    List<String> fixtureResources();
 
     /** The team's own tables, schema-qualified: a real project of this seed has them, the changelog does not model them. */
     List<String> teamTables();
