@@ -63,6 +63,7 @@ public class AdoptCommandStep extends AbstractCommandStep {
     public static final CommandArgumentDefinition<String> FINGERPRINT_ARG;
     public static final CommandArgumentDefinition<String> PLAN_FILE_ARG;
     public static final CommandArgumentDefinition<String> LEDGER_FILE_ARG;
+    public static final CommandArgumentDefinition<String> ACCEPTED_DIFFERENCES_FILE_ARG;
 
     static {
         CommandBuilder builder = new CommandBuilder(COMMAND_NAME);
@@ -80,6 +81,9 @@ public class AdoptCommandStep extends AbstractCommandStep {
                 .description("The fingerprint the preview printed: applying refuses if the database changed since").build();
         PLAN_FILE_ARG = builder.argument("planFile", String.class)
                 .description("Also write the plan to this file (for the review of the adoption)").build();
+        ACCEPTED_DIFFERENCES_FILE_ARG = builder.argument("acceptedDifferencesFile", String.class)
+                .defaultValue("changelog/declarations/drift-accepted.yaml")
+                .description("Where --apply lists the kept extra parts of the changelog's tables, for drift's --accepted-differences").build();
         LEDGER_FILE_ARG = builder.argument("ledgerFile", String.class).hidden()
                 .description("A catalog ledger to use instead of the shipped one for the server's major version").build();
     }
@@ -122,9 +126,14 @@ public class AdoptCommandStep extends AbstractCommandStep {
                 throw new CannotAdopt("--apply needs --fingerprint: preview first (scripts/liquibase adopt), review the plan, then"
                         + " apply it with the fingerprint it printed");
             }
-            int baselined = recordBaseline(url, username, password, trackingSchema, changeSets, checkSums, fingerprint, out, scope);
-            out.println(baselined < 0 ? "adopt: the baseline was recorded by an earlier run; running what is left"
-                    : "adopt: " + baselined + " changesets recorded as there (verified), tagged '" + Adoption.TAG + "'; running the rest");
+            AdoptionPlan applied = recordBaseline(url, username, password, trackingSchema, changeSets, checkSums, fingerprint, out, scope);
+            if (applied == null) {
+                out.println("adopt: the baseline was recorded by an earlier run; running what is left");
+            } else {
+                out.println("adopt: " + applied.there().size() + " changesets recorded as there (verified), tagged '" + Adoption.TAG
+                        + "'; running the rest");
+                KeptParts.write(applied, Path.of(scope.getArgumentValue(ACCEPTED_DIFFERENCES_FILE_ARG)), out);
+            }
             new CommandScope("update")
                     .addArgumentValue("url", url).addArgumentValue("username", username).addArgumentValue("password", password)
                     .addArgumentValue("changelogFile", changelogFile).addArgumentValue("contexts", CONTEXTS)
@@ -140,9 +149,9 @@ public class AdoptCommandStep extends AbstractCommandStep {
 
     /**
      * Under the deploy lock: plans again, refuses a database that changed since the preview or is not adoptable, and
-     * records the baseline. Returns how many changesets were recorded, or -1 when an earlier run recorded them.
+     * records the baseline. Returns the plan it recorded, or null when an earlier run recorded it.
      */
-    private static int recordBaseline(String url, String username, String password, String trackingSchema,
+    private static AdoptionPlan recordBaseline(String url, String username, String password, String trackingSchema,
                                       Map<String, ChangeSet> changeSets, Map<String, String> checkSums, String fingerprint,
                                       PrintStream out, CommandScope scope) throws Exception {
         ResourceAccessor resources = Scope.getCurrentScope().getResourceAccessor();
@@ -155,7 +164,7 @@ public class AdoptCommandStep extends AbstractCommandStep {
                 Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
                 Adoption adoption = new Adoption(ledger(scope, connection), checkSums, trackingSchema);
                 if (adoption.state(connection) == Adoption.State.ADOPTED) {
-                    return -1;
+                    return null;
                 }
                 AdoptionPlan plan = adoption.plan(connection, username + "@" + url);
                 if (!plan.fingerprint().equals(fingerprint)) {
@@ -177,7 +186,7 @@ public class AdoptCommandStep extends AbstractCommandStep {
                             LiquibaseUtil.getBuildVersion()));
                 }
                 adoption.recordBaseline(connection, plan, rows, deploymentId());
-                return rows.size();
+                return plan;
             } finally {
                 lock.releaseLock();
             }

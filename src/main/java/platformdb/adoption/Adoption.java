@@ -112,6 +112,8 @@ public final class Adoption {
         List<String> toApply = new ArrayList<>();
         List<LedgerStep> applySteps = new ArrayList<>();
         Map<String, List<EntryDifference>> toReshape = new LinkedHashMap<>();
+        Map<String, String> target = ledger.expectedAfter(verdicts.entrySet().stream()
+                .filter(verdict -> verdict.getValue() != Verdict.APPLY).map(verdict -> verdict.getKey().changeSet()).toList()).objects();
         verdicts.forEach((step, verdict) -> {
             switch (verdict) {
                 case THERE -> there.add(step.changeSet());
@@ -119,10 +121,10 @@ public final class Adoption {
                     toApply.add(step.changeSet());
                     applySteps.add(step);
                 }
-                case RESHAPE -> toReshape.put(step.changeSet(), differences(step, live.objects()));
+                case RESHAPE -> toReshape.put(step.changeSet(), differences(step, target, live.objects()));
             }
         });
-        if (there.isEmpty()) {
+        if (there.isEmpty() && toReshape.isEmpty()) {
             throw new CannotAdopt("nothing of the changelog is in this database: there is nothing to adopt, deploy it with `scripts/liquibase update`");
         }
         List<String> supabaseSteps = verdicts.keySet().stream().map(LedgerStep::changeSet).toList();
@@ -131,16 +133,20 @@ public final class Adoption {
         return new AdoptionPlan(database, major, fingerprint(live), there, toReshape, toApply, team.kept(), team.refused(), problems);
     }
 
-    /** What a changeset to reshape would define, against what the database has. */
-    private static List<EntryDifference> differences(LedgerStep step, Map<String, String> found) {
+    /**
+     * The entries a changeset to reshape touches, as the changelog leaves them once it and everything else found in the
+     * database have run, against what the database has.
+     */
+    private static List<EntryDifference> differences(LedgerStep step, Map<String, String> target, Map<String, String> found) {
         List<EntryDifference> differences = new ArrayList<>();
-        step.set().forEach((key, description) -> {
+        for (String key : new java.util.TreeSet<>(AdoptionPlanner.touched(step))) {
+            String want = target.get(key);
             String have = found.get(key);
-            if (have == null || !platformdb.drift.ComparisonRules.same(key, description, have)) {
-                differences.add(new EntryDifference(key, description, have));
+            boolean same = want == null ? have == null : have != null && platformdb.drift.ComparisonRules.same(key, want, have);
+            if (!same) {
+                differences.add(new EntryDifference(key, want, have));
             }
-        });
-        step.removed().stream().filter(found::containsKey).forEach(key -> differences.add(new EntryDifference(key, null, found.get(key))));
+        }
         if (differences.isEmpty()) {
             differences.add(new EntryDifference("(its own objects match)", "an earlier changeset on the same objects found there",
                     "that earlier changeset's objects in another shape"));

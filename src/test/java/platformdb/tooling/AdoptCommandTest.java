@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import platformdb.adoption.HandBuilt;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.fixtures.Sql;
@@ -23,16 +27,20 @@ import platformdb.postgres.FreshDatabase;
 class AdoptCommandTest {
 
     private static final Pattern FINGERPRINT = Pattern.compile("fingerprint: (\\w+)");
+    @TempDir
+    Path folder;
+
     private static final String ROWS = "select md5(string_agg(c::text, ',' order by c.id)) from public.conversations c";
 
     @Test
-    void previewApplyAndTheWayBack() throws SQLException {
+    void previewApplyAndTheWayBack() throws SQLException, IOException {
         try (FreshDatabase database = HandBuilt.upTo("add-constraint-chk-conversations-temperature");
              Connection connection = database.connect()) {
             database.execute("""
                     insert into auth.users (id, email) values ('00000000-0000-0000-0000-0000000000a1', 'a@example.com');
                     insert into public.conversations (user_id, temperature)
-                      select '00000000-0000-0000-0000-0000000000a1', n / 10.0 from generate_series(0, 20) n""");
+                      select '00000000-0000-0000-0000-0000000000a1', n / 10.0 from generate_series(0, 20) n;
+                    create index conversations_by_folder on public.conversations (folder)""");
             CatalogSnapshot before = CatalogSnapshot.of(connection);
             String rowsBefore = Sql.one(connection, ROWS);
 
@@ -49,8 +57,11 @@ class AdoptCommandTest {
             assertTrue(stale.stderr().contains("the database changed since the preview"), stale.describe());
             assertEquals("0", trackingTables(connection), "a refused apply changes nothing");
 
-            Cli.Result applied = Cli.against(database).liquibase("adopt", "--apply", "--fingerprint=" + fingerprint.group(1));
+            Path accepted = folder.resolve("drift-accepted.yaml");
+            Cli.Result applied = Cli.against(database).liquibase("adopt", "--apply", "--fingerprint=" + fingerprint.group(1),
+                    "--accepted-differences-file=" + accepted);
             assertEquals(0, applied.exitCode(), applied.describe());
+            assertTrue(Files.readString(accepted).contains("- object: \"index public.conversations_by_folder\""), Files.readString(accepted));
             long baselined = Long.parseLong(Sql.one(connection, "select count(*)::text from liquibase.adopted_changesets"));
             assertEquals(baselined, Long.parseLong(Sql.one(connection,
                     "select count(*)::text from liquibase.databasechangelog where comments like 'adopted:%'")));
@@ -59,8 +70,9 @@ class AdoptCommandTest {
 
             Cli.Result status = Cli.against(database).liquibase("status", "--contexts=supabase");
             assertTrue(status.stdout().contains("is up to date"), status.describe());
-            Cli.Result drift = Cli.against(database).liquibase("drift");
-            assertEquals(0, drift.exitCode(), drift.describe());
+            Cli.Result drift = Cli.against(database).liquibase("drift", "--accepted-differences=" + accepted);
+            assertEquals(0, drift.exitCode(), "drift reports only what adoption kept and listed: " + drift.describe());
+            assertTrue(drift.stdout().contains("index public.conversations_by_folder"), drift.describe());
 
             long recorded = Long.parseLong(Sql.one(connection, "select count(*)::text from liquibase.databasechangelog"));
             Cli.Result tooFar = Cli.against(database).liquibase("rollbackCount", String.valueOf(recorded), "--contexts=supabase");
