@@ -15,6 +15,7 @@ import liquibase.command.core.RollbackToDateCommandStep;
 import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.database.Database;
 import liquibase.TagVersionEnum;
+import platformdb.deploy.rollback.AdoptedChangesetsGuard;
 import platformdb.deploy.rollback.AlreadyAtTag;
 import platformdb.deploy.rollback.RollbackCountGuard;
 import platformdb.deploy.rollback.RollbackRehearsal;
@@ -22,8 +23,9 @@ import platformdb.drift.UpdateDriftGuard;
 
 /**
  * The checks that run before a command changes anything: before a rollback undoes anything, the
- * {@link RollbackCountGuard} (rollbackCount and its preview) and the {@link RollbackRehearsal} (rollbackCount, rollback
- * to a tag and rollbackToDate); before an update applies anything, the {@link UpdateDriftGuard} (drift on what the
+ * {@link RollbackCountGuard} (rollbackCount and its preview), the {@link AdoptedChangesetsGuard} (every rollback and
+ * its preview: never past an adoption) and the {@link RollbackRehearsal} (rollbackCount, rollback to a tag and
+ * rollbackToDate); before an update applies anything, the {@link UpdateDriftGuard} (drift on what the
  * pending changesets touch).
  *
  * <p>It rides on the step that loads the changelog, which every rollback command runs first, rather than overriding
@@ -42,22 +44,36 @@ public class CommandPreflight extends DatabaseChangelogCommandStep {
             case "rollbackCount" -> {
                 RollbackCountGuard.check(command, "rollbackCount");
                 Integer count = command.getArgumentValue(RollbackCountCommandStep.COUNT_ARG);
-                RollbackRehearsal.rehearse(command, applied(command), new CountChangeSetFilter(count));
-            }
-            case "rollbackCountSql" -> RollbackCountGuard.check(command, "rollbackCountSQL");
-            case "rollback" -> {
                 List<RanChangeSet> applied = applied(command);
-                AlreadyAtTag.check(command.getArgumentValue(RollbackCommandStep.TAG_ARG), applied,
-                        (DatabaseChangeLog) command.getDependency(DatabaseChangeLog.class));
+                AdoptedChangesetsGuard.check(command, applied, () -> new CountChangeSetFilter(count));
+                RollbackRehearsal.rehearse(command, applied, new CountChangeSetFilter(count));
+            }
+            case "rollbackCountSql" -> {
+                RollbackCountGuard.check(command, "rollbackCountSQL");
+                Integer count = command.getArgumentValue(RollbackCountCommandStep.COUNT_ARG);
+                AdoptedChangesetsGuard.check(command, applied(command), () -> new CountChangeSetFilter(count));
+            }
+            case "rollback", "rollbackSql" -> {
+                List<RanChangeSet> applied = applied(command);
+                DatabaseChangeLog changelog = (DatabaseChangeLog) command.getDependency(DatabaseChangeLog.class);
+                String tag = command.getArgumentValue(RollbackCommandStep.TAG_ARG);
                 TagVersionEnum tagVersion = TagVersionEnum.valueOf(command.getArgumentValue(RollbackCommandStep.TAG_VERSION_ARG));
-                RollbackRehearsal.rehearse(command, applied, new AfterTagChangeSetFilter(
-                        command.getArgumentValue(RollbackCommandStep.TAG_ARG), applied, tagVersion,
-                        (DatabaseChangeLog) command.getDependency(DatabaseChangeLog.class)));
+                if (name.equals("rollback")) {
+                    AlreadyAtTag.check(tag, applied, changelog);
+                }
+                AdoptedChangesetsGuard.check(command, applied, () -> new AfterTagChangeSetFilter(tag, applied, tagVersion, changelog));
+                if (name.equals("rollback")) {
+                    RollbackRehearsal.rehearse(command, applied, new AfterTagChangeSetFilter(tag, applied, tagVersion, changelog));
+                }
             }
-            case "rollbackToDate" -> {
+            case "rollbackToDate", "rollbackToDateSql" -> {
                 List<RanChangeSet> applied = applied(command);
-                RollbackRehearsal.rehearse(command, applied,
-                        new ExecutedAfterChangeSetFilter(command.getArgumentValue(RollbackToDateCommandStep.DATE_ARG), applied));
+                AdoptedChangesetsGuard.check(command, applied,
+                        () -> new ExecutedAfterChangeSetFilter(command.getArgumentValue(RollbackToDateCommandStep.DATE_ARG), applied));
+                if (name.equals("rollbackToDate")) {
+                    RollbackRehearsal.rehearse(command, applied,
+                            new ExecutedAfterChangeSetFilter(command.getArgumentValue(RollbackToDateCommandStep.DATE_ARG), applied));
+                }
             }
             case "update", "updateCount", "updateToTag" -> UpdateDriftGuard.check(command);
             default -> {

@@ -53,7 +53,7 @@ public final class DriftRun {
             if (ledger.postgresMajor() != major) {
                 throw new CannotCheck("the catalog ledger is for PostgreSQL " + ledger.postgresMajor() + ", the database runs " + major);
             }
-            expectCurrent(ledger);
+            expectCurrent(changelogCheckSums, ledger);
             RecordedHistory history = RecordedHistory.read(connection, trackingSchema);
             expectKnown(history, ledger);
             DriftCheck.Mode mode = modeOf(history, ledger);
@@ -80,7 +80,7 @@ public final class DriftRun {
     }
 
     /** The ledger must describe the changelog as checked out: a stale ledger is never a guess. */
-    private void expectCurrent(CatalogLedger ledger) throws CannotCheck {
+    public static void expectCurrent(Map<String, String> changelogCheckSums, CatalogLedger ledger) throws CannotCheck {
         for (Map.Entry<String, String> changeSet : changelogCheckSums.entrySet()) {
             String inLedger = ledger.step(changeSet.getKey()).map(LedgerStep::checkSum).orElse(null);
             if (!changeSet.getValue().equals(inLedger)) {

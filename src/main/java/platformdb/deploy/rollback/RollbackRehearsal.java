@@ -41,17 +41,28 @@ public final class RollbackRehearsal {
                 || command.getArgumentValue(AbstractRollbackCommandStep.ROLLBACK_SCRIPT_ARG) != null) {
             return;
         }
+        ChangeLogIterator changesetsToUndo = changesetsToUndo(command, applied, toUndo);
+        platform.rehearse(() -> changesetsToUndo.run(new Rehearsal(), environment(command)));
+    }
+
+    /** The changesets a rollback command would undo, in the order Liquibase visits them. */
+    public static ChangeLogIterator changesetsToUndo(CommandScope command, List<RanChangeSet> applied, ChangeSetFilter toUndo) {
+        Database database = (Database) command.getDependency(Database.class);
         ChangeLogParameters parameters = (ChangeLogParameters) command.getDependency(ChangeLogParameters.class);
         DatabaseChangeLog changelog = (DatabaseChangeLog) command.getDependency(DatabaseChangeLog.class);
-        ChangeLogIterator changesetsToUndo = new ChangeLogIterator(applied, changelog,
+        return new ChangeLogIterator(applied, changelog,
                 new AlreadyRanChangeSetFilter(applied),
                 new ContextChangeSetFilter(parameters.getContexts()),
                 new LabelChangeSetFilter(parameters.getLabels()),
                 new IgnoreChangeSetFilter(),
                 new DbmsChangeSetFilter(database),
                 toUndo);
-        RuntimeEnvironment environment = new RuntimeEnvironment(database, parameters.getContexts(), parameters.getLabels());
-        platform.rehearse(() -> changesetsToUndo.run(new Rehearsal(), environment));
+    }
+
+    public static RuntimeEnvironment environment(CommandScope command) {
+        Database database = (Database) command.getDependency(Database.class);
+        ChangeLogParameters parameters = (ChangeLogParameters) command.getDependency(ChangeLogParameters.class);
+        return new RuntimeEnvironment(database, parameters.getContexts(), parameters.getLabels());
     }
 
     private static final class Rehearsal implements ChangeSetVisitor {

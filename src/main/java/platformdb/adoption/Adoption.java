@@ -1,0 +1,246 @@
+package platformdb.adoption;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import platformdb.adoption.AdoptionPlan.EntryDifference;
+import platformdb.adoption.AdoptionPlanner.Verdict;
+import platformdb.catalog.CatalogSnapshot;
+import platformdb.drift.CannotCheck;
+import platformdb.drift.CatalogLedger;
+import platformdb.drift.DriftRun;
+import platformdb.drift.LedgerStep;
+
+/**
+ * Plans the adoption of an existing database (reading only) and records its verified baseline. The plan's
+ * fingerprint is a hash of the whole live catalog: applying refuses when the database changed since the preview.
+ */
+public final class Adoption {
+
+    /** The tag on the last baselined row: rolling back to it undoes everything adoption ran, and nothing that predates it. */
+    public static final String TAG = "adopted";
+    /** The project's own record of which history rows are baselined (Liquibase's exec types cannot say it). */
+    public static final String ADOPTED_TABLE = "adopted_changesets";
+
+    private final CatalogLedger ledger;
+    private final Map<String, String> changelogCheckSums;
+    private final String trackingSchema;
+
+    public Adoption(CatalogLedger ledger, Map<String, String> changelogCheckSums, String trackingSchema) {
+        this.ledger = ledger;
+        this.changelogCheckSums = changelogCheckSums;
+        this.trackingSchema = trackingSchema;
+    }
+
+    /** Where a database stands: never deployed by the changelog, adopted (its baseline recorded), or deployed by it. */
+    public enum State { NOT_UNDER_THE_CHANGELOG, ADOPTED, DEPLOYED }
+
+    public State state(Connection connection) throws SQLException {
+        if (!exists(connection, "databasechangelog")) {
+            return State.NOT_UNDER_THE_CHANGELOG;
+        }
+        if (exists(connection, ADOPTED_TABLE)) {
+            return State.ADOPTED;
+        }
+        try (Statement query = connection.createStatement();
+             ResultSet rows = query.executeQuery("select count(*) from " + table("databasechangelog"))) {
+            rows.next();
+            return rows.getLong(1) == 0 ? State.NOT_UNDER_THE_CHANGELOG : State.DEPLOYED;
+        }
+    }
+
+    /**
+     * The plan for a database the changelog has never deployed, read in one read-only transaction (catalog reads wait
+     * at most a moment for a lock); the connection's autocommit is left as it was found.
+     */
+    public AdoptionPlan plan(Connection connection, String database) throws CannotAdopt {
+        boolean autoCommit = true;
+        try {
+            autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.commit();  // a Liquibase connection is never in autocommit: start the read on a clean slate
+            }
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (Statement settings = connection.createStatement()) {
+                settings.execute("set local lock_timeout = '2s'");
+            }
+            return planInTransaction(connection, database);
+        } catch (SQLException | IllegalStateException e) {
+            throw new CannotAdopt("reading the database failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(autoCommit);
+            } catch (SQLException ignored) {
+                // nothing was written; the caller closes a connection that cannot be reset
+            }
+        }
+    }
+
+    private AdoptionPlan planInTransaction(Connection connection, String database) throws SQLException, CannotAdopt {
+        int major = connection.getMetaData().getDatabaseMajorVersion();
+        if (ledger.postgresMajor() != major) {
+            throw new CannotAdopt("the catalog ledger is for PostgreSQL " + ledger.postgresMajor() + ", the database runs " + major);
+        }
+        try {
+            DriftRun.expectCurrent(changelogCheckSums, ledger);
+        } catch (CannotCheck stale) {
+            throw new CannotAdopt(stale.getMessage());
+        }
+        State state = state(connection);
+        if (state != State.NOT_UNDER_THE_CHANGELOG) {
+            throw new CannotAdopt(state == State.ADOPTED
+                    ? "this database is adopted already: `scripts/liquibase adopt --apply` finishes an adoption that stopped half-way,"
+                    + " `scripts/liquibase status` shows what is left"
+                    : "this database's history records changesets of the changelog: it is deployed by it, use `scripts/liquibase update`");
+        }
+        CatalogSnapshot live = CatalogSnapshot.of(connection);
+        Map<LedgerStep, Verdict> verdicts = AdoptionPlanner.classify(ledger, live);
+        List<String> there = new ArrayList<>();
+        List<String> toApply = new ArrayList<>();
+        List<LedgerStep> applySteps = new ArrayList<>();
+        Map<String, List<EntryDifference>> toReshape = new LinkedHashMap<>();
+        Map<String, String> target = ledger.expectedAfter(verdicts.entrySet().stream()
+                .filter(verdict -> verdict.getValue() != Verdict.APPLY).map(verdict -> verdict.getKey().changeSet()).toList()).objects();
+        verdicts.forEach((step, verdict) -> {
+            switch (verdict) {
+                case THERE -> there.add(step.changeSet());
+                case APPLY -> {
+                    toApply.add(step.changeSet());
+                    applySteps.add(step);
+                }
+                case RESHAPE -> toReshape.put(step.changeSet(), differences(step, target, live.objects()));
+            }
+        });
+        if (there.isEmpty() && toReshape.isEmpty()) {
+            throw new CannotAdopt("nothing of the changelog is in this database: there is nothing to adopt, deploy it with `scripts/liquibase update`");
+        }
+        List<String> supabaseSteps = verdicts.keySet().stream().map(LedgerStep::changeSet).toList();
+        TeamObjects team = TeamObjects.of(ledger.expectedAfter(supabaseSteps), live);
+        List<DataPreflight.Problem> problems = DataPreflight.check(connection, applySteps, live.objects());
+        return new AdoptionPlan(database, major, fingerprint(live), there, toReshape, toApply, team.kept(), team.refused(), problems);
+    }
+
+    /**
+     * The entries a changeset to reshape touches, as the changelog leaves them once it and everything else found in the
+     * database have run, against what the database has.
+     */
+    private static List<EntryDifference> differences(LedgerStep step, Map<String, String> target, Map<String, String> found) {
+        List<EntryDifference> differences = new ArrayList<>();
+        for (String key : new java.util.TreeSet<>(AdoptionPlanner.touched(step))) {
+            String want = target.get(key);
+            String have = found.get(key);
+            boolean same = want == null ? have == null : have != null && platformdb.drift.ComparisonRules.same(key, want, have);
+            if (!same) {
+                differences.add(new EntryDifference(key, want, have));
+            }
+        }
+        if (differences.isEmpty()) {
+            differences.add(new EntryDifference("(its own objects match)", "an earlier changeset on the same objects found there",
+                    "that earlier changeset's objects in another shape"));
+        }
+        return differences;
+    }
+
+    /** A hash of the whole catalog: any change to any object changes it. */
+    public static String fingerprint(CatalogSnapshot live) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(live.asText().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Records the baseline in one transaction: a history row for each changeset found there (marked with the
+     * adoption's deployment id and listed in {@link #ADOPTED_TABLE}), the adoption tag on the last of them.
+     *
+     * @param rows the history row of each changeset to record, in plan order
+     */
+    public void recordBaseline(Connection connection, AdoptionPlan plan, List<HistoryRow> rows, String deploymentId) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("create table if not exists " + table(ADOPTED_TABLE) + " ("
+                    + " filename varchar(255) not null, id varchar(255) not null, author varchar(255) not null,"
+                    + " deployment_id varchar(10) not null, adopted_at timestamptz not null default now(),"
+                    + " fingerprint text not null, primary key (filename, id, author))");
+            ddl.execute("comment on table " + table(ADOPTED_TABLE) + " is 'History rows recorded by adoption without running: their"
+                    + " objects predate the project, and their rollbacks must never run (scripts/liquibase adopt)'");
+            long order;
+            try (ResultSet max = ddl.executeQuery("select coalesce(max(orderexecuted), 0) from " + table("databasechangelog"))) {
+                max.next();
+                order = max.getLong(1);
+            }
+            try (PreparedStatement history = connection.prepareStatement("insert into " + table("databasechangelog")
+                    + " (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum, description, comments, tag, liquibase,"
+                    + " contexts, labels, deployment_id) values (?, ?, ?, now(), ?, 'EXECUTED', ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement adopted = connection.prepareStatement("insert into " + table(ADOPTED_TABLE)
+                         + " (filename, id, author, deployment_id, fingerprint) values (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < rows.size(); i++) {
+                    HistoryRow row = rows.get(i);
+                    history.setString(1, row.id());
+                    history.setString(2, row.author());
+                    history.setString(3, row.fileName());
+                    history.setLong(4, ++order);
+                    history.setString(5, row.checkSum());
+                    history.setString(6, row.description());
+                    history.setString(7, "adopted: found in the database and verified against the catalog ledger, not run");
+                    history.setString(8, i == rows.size() - 1 ? TAG : null);
+                    history.setString(9, row.liquibaseVersion());
+                    history.setString(10, row.contexts());
+                    history.setString(11, row.labels());
+                    history.setString(12, deploymentId);
+                    history.addBatch();
+                    adopted.setString(1, row.fileName());
+                    adopted.setString(2, row.id());
+                    adopted.setString(3, row.author());
+                    adopted.setString(4, deploymentId);
+                    adopted.setString(5, plan.fingerprint());
+                    adopted.addBatch();
+                }
+                history.executeBatch();
+                adopted.executeBatch();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** What a DATABASECHANGELOG row of a baselined changeset holds. */
+    public record HistoryRow(String fileName, String id, String author, String checkSum, String description, String contexts,
+                             String labels, String liquibaseVersion) {
+    }
+
+    private boolean exists(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select to_regclass(format('%I.%I', ?::text, ?::text)) is not null")) {
+            query.setString(1, trackingSchema);
+            query.setString(2, name);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBoolean(1);
+            }
+        }
+    }
+
+    private String table(String name) {
+        return "\"" + trackingSchema.replace("\"", "\"\"") + "\"." + name;
+    }
+}

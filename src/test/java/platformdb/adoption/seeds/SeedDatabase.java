@@ -1,0 +1,137 @@
+package platformdb.adoption.seeds;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import platformdb.adoption.seeds.SeedRun.FailedStatement;
+import platformdb.fixtures.Sql;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * The production database of a seed at one point, built on a fresh test database: a Supabase project
+ * ({@link SupabaseProject}), the seed's own SQL run as the seed runs it ({@link Recipe}), then the fixture's own SQL: the
+ * team's own tables and rows in every table. Closing it drops the database.
+ */
+public final class SeedDatabase implements AutoCloseable {
+
+    private final SeedPoint point;
+    private final FreshDatabase database;
+    private final List<FailedStatement> failedStatements;
+    private final List<String> seedTables;
+
+    private SeedDatabase(SeedPoint point, FreshDatabase database, List<FailedStatement> failedStatements, List<String> seedTables) {
+        this.point = point;
+        this.database = database;
+        this.failedStatements = failedStatements;
+        this.seedTables = seedTables;
+    }
+
+    public static SeedDatabase build(SeedPoint point) {
+        Recipe recipe = point.recipe();
+        List<Recipe.Script> scripts = recipe.scripts(recipe.guide());
+        FreshDatabase database = SupabaseProject.createAsSupabaseAdmin();
+        try (Connection connection = database.connect()) {
+            SeedRun run = new SeedRun(connection, recipe.style());
+            for (Recipe.Script script : scripts) {
+                run.run(script.origin(), script.sql());
+            }
+            List<String> seedTables = publicTables(connection);
+            for (String resource : point.fixtureResources()) {
+                runStrictly(connection, resource);
+            }
+            return new SeedDatabase(point, database, run.failures(), seedTables);
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw new IllegalStateException("could not build seed database " + point.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public SeedPoint point() {
+        return point;
+    }
+
+    public FreshDatabase database() {
+        return database;
+    }
+
+    public Connection connect() {
+        return database.connect();
+    }
+
+    /** The seed's statements PostgreSQL refused as written (psql went on past them, as the seed's team did). */
+    public List<FailedStatement> failedStatements() {
+        return failedStatements;
+    }
+
+    /** The tables the seed's SQL created in public, schema-qualified, by name. */
+    public List<String> seedTables() {
+        return seedTables;
+    }
+
+    /** The team's own tables (not in the seed, not in the changelog), schema-qualified. */
+    public List<String> teamTables() {
+        return point.teamTables();
+    }
+
+    /** The seed's tables, then the team's. */
+    public List<String> allTables() {
+        List<String> all = new ArrayList<>(seedTables);
+        all.addAll(point.teamTables());
+        return all;
+    }
+
+    public Map<String, Long> rowCounts() {
+        try (Connection connection = connect()) {
+            return TableFingerprints.rowCounts(connection, allTables());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Map<String, String> fingerprints() {
+        try (Connection connection = connect()) {
+            return TableFingerprints.fingerprints(connection, allTables());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    private static List<String> publicTables(Connection connection) {
+        return Sql.column(connection, """
+                select format('%I.%I', n.nspname, c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname""");
+    }
+
+    /** The fixture's own SQL (team tables, rows) must all run: any error stops the build. */
+    private static void runStrictly(Connection connection, String resource) throws SQLException {
+        for (String sql : SqlStatements.split(read(resource))) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new SQLException(resource + ": " + e.getMessage() + "\n in: " + sql, e.getSQLState(), e);
+            }
+        }
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = SeedDatabase.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the test class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
