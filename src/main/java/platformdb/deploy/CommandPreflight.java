@@ -14,6 +14,7 @@ import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.RollbackToDateCommandStep;
 import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.database.Database;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.TagVersionEnum;
 import platformdb.deploy.rollback.AdoptedChangesetsGuard;
 import platformdb.deploy.rollback.AlreadyAtTag;
@@ -35,11 +36,24 @@ import platformdb.drift.UpdateDriftGuard;
 @CommandOverride(override = DatabaseChangelogCommandStep.class)
 public class CommandPreflight extends DatabaseChangelogCommandStep {
 
+    private static final java.util.Set<String> DEPLOYS = java.util.Set.of("update", "updateCount", "updateToTag");
+
     @Override
     public void run(CommandResultsBuilder results) throws Exception {
-        super.run(results);
         CommandScope command = results.getCommandScope();
         String name = String.join(" ", command.getCommand().getName());
+        if (DEPLOYS.contains(name)) {
+            waitForTheDeployLockFirst(command);
+            try {
+                super.run(results);
+            } catch (Exception | Error failure) {
+                // Liquibase's lock step never ran, so it will not release the lock: a broken changelog must not hold it
+                LockServiceFactory.getInstance().getLockService((Database) command.getDependency(Database.class)).releaseLock();
+                throw failure;
+            }
+        } else {
+            super.run(results);
+        }
         switch (name) {
             case "rollbackCount" -> {
                 RollbackCountGuard.check(command, "rollbackCount");
@@ -79,6 +93,19 @@ public class CommandPreflight extends DatabaseChangelogCommandStep {
             default -> {
                 // other commands load the changelog as Liquibase does
             }
+        }
+    }
+
+    /**
+     * A deploy waits for the deploy lock before it parses the changelog, not after (Liquibase's order): parsing and
+     * checksumming the whole changelog costs a JVM about 5 CPU-seconds, and deploys that did it while another held the
+     * lock took the cores from the one deploying (measured: the first of three deploys at once 1.49x its time alone on
+     * two cores). Liquibase's own lock step then finds the lock held by this deploy and goes on; it releases it at the end.
+     */
+    private static void waitForTheDeployLockFirst(CommandScope command) throws Exception {
+        Database database = (Database) command.getDependency(Database.class);
+        if (database instanceof PlatformPostgresDatabase) {
+            LockServiceFactory.getInstance().getLockService(database).waitForLock();
         }
     }
 

@@ -47,6 +47,27 @@ class DeployLockWaitTest {
         }
     }
 
+    /**
+     * A deploy waits for the lock before it reads the changelog: the reading costs a JVM seconds of CPU, which a deploy
+     * that only waits must not take from the one deploying. Shown by a changelog that cannot be read at all: with the
+     * lock held elsewhere the deploy waits and gives up on the lock, and only once the lock is free does it find the
+     * changelog broken.
+     */
+    @Test
+    void aDeployWaitsForTheLockBeforeItReadsTheChangelog() throws Exception {
+        String unparsable = "--changelog-file=src/test/resources/fixtures/tooling/unparsable/changelog.yaml";
+        try (FreshDatabase database = FreshDatabase.create(); Connection holder = database.connect()) {
+            TrackingTables.create(database);
+            int pid = holdDeployLock(holder, "release 42 deploy");
+            assertGaveUpNaming(Cli.against(database).with("PLATFORMDB_DEPLOY_LOCK_WAIT_SECONDS", "2").liquibase("update", unparsable), pid);
+
+            holder.close();
+            Cli.Result broken = Cli.against(database).liquibase("update", unparsable);
+            assertNotEquals(0, broken.exitCode(), broken.describe());
+            assertTrue(broken.stderr().startsWith("liquibase: Syntax error in file src/test/resources/fixtures/tooling/unparsable/changelog.yaml"), broken.describe());
+        }
+    }
+
     private static void assertGaveUpNaming(Cli.Result result, int pid) {
         assertNotEquals(0, result.exitCode(), result.describe());
         List<String> lines = result.stderrLines();
