@@ -14,7 +14,8 @@ import java.util.Map;
  * costs of a no-op update and of rollbackCount 1 against psql. Appends a labelled section to docs/benchmarks.md.
  *
  * <p>Arguments: {@code --scale=<s>} (1 = 1M messages), {@code --runs=<n>} (fixed-cost runs), {@code --label=<text>},
- * {@code --rebuild} (build the template again), {@code --base-tag=<tag>} (default advanced-analytics).
+ * {@code --rebuild} (build the template again), {@code --base-tag=<tag>} (default advanced-analytics); or
+ * {@code concurrent-deploys [--runs=<n>]} alone ({@link ConcurrentDeploysBenchmark}).
  */
 public final class Benchmarks {
 
@@ -33,6 +34,10 @@ public final class Benchmarks {
 
         BenchmarkServer server = BenchmarkServer.fromEnvironment();
         LiquibaseCli liquibase = new LiquibaseCli(root, server, work.resolve("logs"));
+        if (List.of(args).contains("concurrent-deploys")) {
+            ConcurrentDeploysBenchmark.main(root, server, liquibase, runs, command);
+            return;
+        }
         Dataset dataset = Dataset.atScale(scale);
         List<String> releases = Releases.after(root.resolve("changelog/db.changelog-master.yaml"), baseTag);
         String activityAtStart = Machine.otherActivity(work.resolve("cluster").toString());
