@@ -18,9 +18,12 @@ import platformdb.liquibase.Declarations;
  * Rules on the changelog files themselves, read as YAML: every file declares its own path as logicalFilePath;
  * every changeset has an explicit, non-empty rollback (tag changesets excepted) and a comment; ids are unique;
  * every include exists; every changelog file under the changelog folder is included exactly once, and the declarations
- * folder ({@link Declarations}) holds no changelog. Each problem names the file and the changeset id.
+ * folder ({@link Declarations}) holds no changelog; a reshaping changelog under adoption/ is linted on its own, never included. Each problem names the file and the changeset id.
  */
 public final class ChangelogLint {
+
+    /** Reshaping changelogs of the seeds' databases, run on their own before an adoption. */
+    static final String RESHAPING_FOLDER = "adoption";
 
     private final Path root;
     private final String master;
@@ -50,6 +53,7 @@ public final class ChangelogLint {
         });
         Path folder = root.resolve(master).getParent();
         Path declarations = folder.resolve(Declarations.FOLDER_NAME);
+        Path reshapings = folder.resolve(RESHAPING_FOLDER);
         try (Stream<Path> files = Files.walk(folder)) {
             files.filter(path -> path.toString().endsWith(".yaml") || path.toString().endsWith(".yml"))
                     .sorted()
@@ -57,6 +61,8 @@ public final class ChangelogLint {
                         String file = relative(path);
                         if (path.startsWith(declarations)) {
                             declaration(file, relative(declarations));
+                        } else if (path.startsWith(reshapings)) {
+                            reshaping(file);
                         } else if (!inclusions.containsKey(file)) {
                             problems.add(file + ": not included by " + master + "; add an include for it or delete it");
                         }
@@ -64,6 +70,19 @@ public final class ChangelogLint {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A reshaping changelog (docs/adoption.md) runs on its own on one seed's database before its adoption: never
+     * included by the master (its changesets would run on every database), linted by the same rules as if it were.
+     */
+    private void reshaping(String file) {
+        if (inclusions.containsKey(file)) {
+            problems.add(file + ": included by " + master + "; a reshaping changelog in " + RESHAPING_FOLDER + "/ runs on its own, before an adoption");
+            return;
+        }
+        inclusions.put(file, 1);
+        visit(file);
     }
 
     private String relative(Path path) {

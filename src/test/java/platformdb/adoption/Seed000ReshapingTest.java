@@ -1,0 +1,131 @@
+package platformdb.adoption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import liquibase.changelog.ChangeSet;
+import org.junit.jupiter.api.Test;
+import platformdb.adoption.seeds.Seed000Final;
+import platformdb.adoption.seeds.SeedDatabase;
+import platformdb.catalog.CatalogSnapshot;
+import platformdb.drift.CannotCheck;
+import platformdb.drift.CatalogLedger;
+import platformdb.drift.LedgerSource;
+import platformdb.liquibase.Changelog;
+import platformdb.liquibase.Deployment;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * The reshaping changesets of seed 000 at its final point (changelog/adoption/seed-000-final.yaml), on the seed's own
+ * database with its rows: each applies, rolls back to exactly the catalog and rows before it, and applies again to
+ * exactly the catalog after it. Afterwards the adoption planner finds nothing of seed 000 left to reshape but what the
+ * seed's rows block (the guarded changesets refuse them, naming the rows, changing nothing); rolling everything back
+ * returns the seed's catalog and every row.
+ */
+class Seed000ReshapingTest {
+
+    static final String RESHAPING = "changelog/adoption/seed-000-final.yaml";
+
+    /** The first changeset that the fixture's rows stop: every changeset from it on is guarded by a refusal. */
+    static final String FIRST_GUARDED = "reshape-seed-000-customer-configs-primary-color";
+
+    /** What stays in another shape while the fixture's rows block it: each entry is named by a guarded changeset. */
+    static final List<String> BLOCKED_ENTRIES = List.of(
+            "column public.ai_optimized_content.domain_id",
+            "column public.domains.customer_id",
+            "column public.domains.domain",
+            "column public.messages.conversation_id",
+            "column public.messages.role",
+            "column public.scraped_pages.customer_id",
+            "column public.website_content.domain_id",
+            "constraint public.conversations.chk_conversations_owner",
+            "constraint public.customer_configs.chk_customer_configs_primary_color");
+
+    @Test
+    void everyReshapingChangesetRoundTripsOnTheSeedsDatabaseAndLeavesOnlyWhatItsRowsBlock() {
+        try (SeedDatabase seed = SeedDatabase.build(new Seed000Final())) {
+            FreshDatabase database = seed.database();
+            CatalogSnapshot seedCatalog = CatalogSnapshot.of(database);
+            Map<String, String> seedRows = seed.fingerprints();
+            // What Liquibase needs before the reshaping runs: its schema (the adoption creates it the same way).
+            database.execute("create schema " + FreshDatabase.TRACKING_SCHEMA);
+
+            Changelog reshaping = Changelog.at(Changelog.PROJECT_ROOT, RESHAPING);
+            List<String> walked = new ArrayList<>();
+            try (Deployment deployment = reshaping.deployTo(database)) {
+                CatalogSnapshot before = seedCatalog;
+                while (!deployment.peekNext().getId().equals(FIRST_GUARDED)) {
+                    Map<String, String> rowsBefore = seed.fingerprints();
+                    ChangeSet changeSet = deployment.applyNext();
+                    String name = Changelog.name(changeSet);
+                    CatalogSnapshot after = CatalogSnapshot.of(database);
+                    deployment.rollbackLast();
+                    assertEquals("", before.diffTo(CatalogSnapshot.of(database)).describe(), name + ": its rollback restores the catalog");
+                    assertEquals(rowsBefore, seed.fingerprints(), name + ": its rollback restores every row");
+                    deployment.applyNext();
+                    assertEquals("", after.diffTo(CatalogSnapshot.of(database)).describe(), name + ": applied again, the same catalog");
+                    walked.add(changeSet.getId());
+                    before = after;
+                }
+                assertTrue(walked.size() > 40, "walked " + walked);
+
+                // The rows the changelog cannot take stop the guarded changesets, which change nothing.
+                Map<String, String> rowsBefore = seed.fingerprints();
+                RuntimeException refused = assertThrows(RuntimeException.class, deployment::applyNext);
+                assertTrue(messages(refused).contains("reshape refused: public.customer_configs holds 1 row(s)"), messages(refused));
+                assertEquals("", before.diffTo(CatalogSnapshot.of(database)).describe(), "a refused reshaping changes no object");
+                assertEquals(rowsBefore, seed.fingerprints(), "and no row");
+
+                AdoptionPlan plan = planIgnoringTheReshapingsHistory(database);
+                TreeSet<String> remaining = new TreeSet<>();
+                plan.toReshape().values().forEach(differences -> differences.stream()
+                        .filter(difference -> difference.database() != null || difference.changelog() != null)
+                        .map(AdoptionPlan.EntryDifference::object)
+                        .filter(object -> !object.startsWith("(its own objects match)"))
+                        .forEach(remaining::add));
+                assertEquals(new TreeSet<>(BLOCKED_ENTRIES), remaining, plan.render());
+                assertEquals(List.of(), plan.refused(), plan.render());
+
+                deployment.rollbackCount(walked.size());
+                assertEquals(0, deployment.appliedCount());
+            }
+            assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(database)).describe(), "rolled back, the seed's catalog");
+            assertEquals(seedRows, seed.fingerprints(), "and every row");
+        }
+    }
+
+    /**
+     * The planner refuses any database whose Liquibase history has a row (it would be deployed by the changelog); it
+     * does not yet know a reshaping's history (docs/adoption.md, not built yet), so this plan reads a tracking schema
+     * that does not exist: the catalog it plans from is the live one, the reshaping's own history aside.
+     */
+    private static AdoptionPlan planIgnoringTheReshapingsHistory(FreshDatabase database) {
+        try (Connection connection = database.connect()) {
+            // The catalog snapshot names types and operator classes relative to the session's search_path, and the
+            // ledger was recorded without extensions on it; Supabase puts extensions on every role's search_path, where
+            // extensions.vector(1536) would read vector(1536). Planned as the ledger was recorded.
+            try (var statement = connection.createStatement()) {
+                statement.execute("set search_path = \"$user\", public");
+            }
+            CatalogLedger ledger = LedgerSource.shipped(connection.getMetaData().getDatabaseMajorVersion());
+            return new Adoption(ledger, HandBuilt.changelogCheckSums(), "no_history_here").plan(connection, database.name());
+        } catch (SQLException | CannotCheck | CannotAdopt e) {
+            throw new AssertionError("could not plan the adoption: " + e.getMessage(), e);
+        }
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            all.append(cause.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+}
