@@ -6,19 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import liquibase.GlobalConfiguration;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
-import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
-import liquibase.changelog.DatabaseChangeLog;
 import liquibase.command.AbstractCommandStep;
 import liquibase.command.CommandArgumentDefinition;
 import liquibase.command.CommandBuilder;
@@ -32,14 +27,13 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
-import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ResourceAccessor;
 import liquibase.util.LiquibaseUtil;
 import platformdb.drift.CannotCheck;
 import platformdb.drift.CatalogLedger;
 import platformdb.drift.LedgerSource;
 import platformdb.drift.LedgerWalk;
-import platformdb.liquibase.Changelog;
+import platformdb.liquibase.CommandConnections;
 
 /**
  * {@code adopt}: brings a database that already exists (built by hand-run SQL) under the changelog. Without
@@ -107,7 +101,7 @@ public class AdoptCommandStep extends AbstractCommandStep {
         String changelogFile = scope.getArgumentValue(CHANGELOG_FILE_ARG);
         PrintStream out = new PrintStream(resultsBuilder.getOutputStream(), true, StandardCharsets.UTF_8);
         try {
-            Map<String, ChangeSet> changeSets = changeSets(changelogFile);
+            Map<String, ChangeSet> changeSets = CommandConnections.changeSets(changelogFile);
             Map<String, String> checkSums = LedgerWalk.checkSums(new ArrayList<>(changeSets.values()));
             String trackingSchema = trackingSchema();
             if (!Boolean.TRUE.equals(scope.getArgumentValue(APPLY_ARG))) {
@@ -216,27 +210,13 @@ public class AdoptCommandStep extends AbstractCommandStep {
         return schema == null ? "public" : schema;
     }
 
-    /** A plain JDBC connection for the preview, which must change nothing (no Liquibase services on it). */
+    /** The preview's own plain connection, which must change nothing. */
     private static Connection connect(String url, String username, String password) throws CannotAdopt {
         try {
-            Connection connection = DriverManager.getConnection(url, username, password);
-            try (Statement name = connection.createStatement()) {
-                name.execute("set application_name = 'platformdb adopt'");
-            }
-            return connection;
+            return CommandConnections.open(url, username, password, "platformdb adopt");
         } catch (SQLException e) {
             throw new CannotAdopt("could not connect to " + url + " as " + username + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Every changeset of the changelog by identity, in changelog order, parsed without the database in scope. */
-    private static Map<String, ChangeSet> changeSets(String changelogFile) throws Exception {
-        ResourceAccessor resources = Scope.getCurrentScope().getResourceAccessor();
-        DatabaseChangeLog changeLog = ChangeLogParserFactory.getInstance().getParser(changelogFile, resources)
-                .parse(changelogFile, new ChangeLogParameters(), resources);
-        Map<String, ChangeSet> byName = new LinkedHashMap<>();
-        changeLog.getChangeSets().forEach(changeSet -> byName.put(Changelog.name(changeSet), changeSet));
-        return byName;
     }
 
     private static void report(AdoptionPlan plan, OutputStream out, String planFile) throws java.io.IOException {

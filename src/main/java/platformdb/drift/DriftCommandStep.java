@@ -6,16 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import liquibase.GlobalConfiguration;
-import liquibase.Scope;
-import liquibase.changelog.ChangeLogParameters;
-import liquibase.changelog.DatabaseChangeLog;
 import liquibase.command.AbstractCommandStep;
 import liquibase.command.CommandArgumentDefinition;
 import liquibase.command.CommandBuilder;
@@ -24,8 +19,7 @@ import liquibase.command.CommandResultsBuilder;
 import liquibase.command.CommandScope;
 import liquibase.command.CommonArgumentNames;
 import liquibase.configuration.ConfigurationValueObfuscator;
-import liquibase.parser.ChangeLogParserFactory;
-import liquibase.resource.ResourceAccessor;
+import platformdb.liquibase.CommandConnections;
 
 /**
  * {@code drift}: compares the live database with the catalog the changelog produces for exactly the changesets its
@@ -109,17 +103,10 @@ public class DriftCommandStep extends AbstractCommandStep {
         }
     }
 
-    /**
-     * A plain JDBC connection of the check's own: no Liquibase database object (and none of its services, which may
-     * create tracking tables), and a connection that fails is "could not check" (exit 2), never "drift".
-     */
+    /** A connection that fails is "could not check" (exit 2), never "drift". */
     private static Connection connect(String url, String username, String password) throws CannotCheck {
         try {
-            Connection connection = DriverManager.getConnection(url, username, password);
-            try (Statement name = connection.createStatement()) {
-                name.execute("set application_name = 'platformdb drift'");
-            }
-            return connection;
+            return CommandConnections.open(url, username, password, "platformdb drift");
         } catch (SQLException e) {
             throw new CannotCheck("could not connect to " + url + " as " + username + ": " + e.getMessage(), e);
         }
@@ -133,15 +120,9 @@ public class DriftCommandStep extends AbstractCommandStep {
         }
     }
 
-    /**
-     * Every changeset of the changelog with its checksum. Parsed without the database in scope: Liquibase's parser
-     * reads (and first creates) the history table when it has one, and the check must change nothing.
-     */
+    /** Every changeset of the changelog with its checksum. */
     private static Map<String, String> checkSums(String changelogFile) throws Exception {
-        ResourceAccessor resources = Scope.getCurrentScope().getResourceAccessor();
-        DatabaseChangeLog changeLog = ChangeLogParserFactory.getInstance().getParser(changelogFile, resources)
-                .parse(changelogFile, new ChangeLogParameters(), resources);
-        return LedgerWalk.checkSums(changeLog.getChangeSets());
+        return LedgerWalk.checkSums(new java.util.ArrayList<>(CommandConnections.changeSets(changelogFile).values()));
     }
 
     private static void write(String text, OutputStream out, String reportFile) throws IOException {

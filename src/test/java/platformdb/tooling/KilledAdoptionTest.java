@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,18 +83,9 @@ class KilledAdoptionTest {
                     "--fingerprint=" + fingerprint, "--accepted-differences-file=" + folder.resolve("accepted.yaml")));
             Process process = Cli.against(database).startMerged(command);
             Cli.drain(process.getInputStream());
-            boolean killed = false;
+            boolean killed;
             try (Connection observer = database.connect()) {
-                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-                while (process.isAlive() && System.nanoTime() < deadline) {
-                    if (killPoint.reached(observer, recorded(observer))) {
-                        process.descendants().forEach(ProcessHandle::destroyForcibly);
-                        process.destroyForcibly();
-                        killed = true;
-                        break;
-                    }
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-                }
+                killed = SigKill.when(process, observer, connection -> killPoint.reached(connection, recorded(connection)));
             }
             process.waitFor(1, TimeUnit.MINUTES);
             assertTrue(killed, point + ": the adoption ended before the kill point was reached, so nothing was killed");

@@ -109,21 +109,13 @@ class KilledDeployTest {
         int historyAtStart = historyRows(database);
         Process process = Cli.against(database).with("TMPDIR", scratch.toString()).startMerged(arguments);
         Cli.drain(process.getInputStream());
-        boolean killed = false;
+        boolean killed;
         try (Connection observer = database.connect()) {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (process.isAlive() && System.nanoTime() < deadline) {
-                // The kill lands only while the run is seen holding the deploy lock, read on the observer's open connection
-                // just before: a check on a new connection after the point was reached came too late on a loaded machine
-                // (the run had finished and let the lock go), and a kill without the lock would prove nothing below.
-                if (point.reached(observer, Math.abs(historyRows(observer) - historyAtStart)) && advisoryLocksHeld(observer) == 1) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                    killed = true;
-                    break;
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            }
+            // The kill lands only while the run is seen holding the deploy lock, read on the observer's open connection
+            // just before: a check on a new connection after the point was reached came too late on a loaded machine
+            // (the run had finished and let the lock go), and a kill without the lock would prove nothing below.
+            killed = SigKill.when(process, observer, connection ->
+                    point.reached(connection, Math.abs(historyRows(connection) - historyAtStart)) && advisoryLocksHeld(connection) == 1);
         }
         process.waitFor(1, TimeUnit.MINUTES);
         assertTrue(killed, point + ": the command ended before the kill point was reached, so nothing was killed");

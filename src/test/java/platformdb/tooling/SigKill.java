@@ -1,0 +1,34 @@
+package platformdb.tooling;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/** A real {@code kill -9} of a running command (its JVM and children), at a moment read from the database, not from a clock. */
+final class SigKill {
+
+    interface Moment {
+        boolean reached(Connection observer) throws SQLException;
+    }
+
+    private SigKill() {
+    }
+
+    /**
+     * Watches the run on the observer's open connection and kills it as soon as the moment is reached; false when the run
+     * ended first (or did not reach it in 3 minutes), so that nothing was killed.
+     */
+    static boolean when(Process process, Connection observer, Moment moment) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            if (moment.reached(observer)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                return true;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        return false;
+    }
+}
