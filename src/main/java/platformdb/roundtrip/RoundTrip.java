@@ -60,7 +60,10 @@ public final class RoundTrip {
         try (FreshDatabase database = FreshDatabase.create();
              Connection inspector = database.connect()) {
             postgresMajor = inspector.getMetaData().getDatabaseMajorVersion();
-            TrackedCatalog catalog = new TrackedCatalog(inspector);
+            TrackedCatalog catalog;
+            try (Connection superuser = database.connectAsAdmin()) {
+                catalog = new TrackedCatalog(inspector, superuser);
+            }
             try (Deployment deployment = changelog.deployTo(database)) {
                 walk(deployment, catalog);
             }
