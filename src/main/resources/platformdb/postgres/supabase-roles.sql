@@ -10,6 +10,8 @@
 --     (20250605172253_grant_with_admin_to_postgres_16_and_above.sql: 16+ requires it to alter or grant them)
 --   migrations/20240606060239_grant_predefined_roles_to_postgres.sql (pg_read_all_data, pg_signal_backend),
 --     20230306081037_grant_pg_monitor_to_postgres.sql (pg_monitor; since 2023 through supabase_superuser)
+--   ansible/files/postgresql_config/supautils.conf.j2: supautils lets postgres set the settings of
+--     privileged_role_allowed_configs, session_replication_role among them; GRANT SET ON PARAMETER (15+) is the same
 --   init-scripts/00000000000003-post-setup.sql: postgres's search_path "$user", public, extensions (Supabase's file
 --     writes "\$user", which projects show as is, supabase/supabase#20842; the intended value is used here)
 create role postgres login nosuperuser createdb createrole replication bypassrls;
@@ -24,4 +26,5 @@ begin
 end
 $$;
 grant pg_read_all_data, pg_signal_backend, pg_monitor to postgres;
+grant set on parameter session_replication_role to postgres;
 alter role postgres set search_path = "$user", public, extensions;
