@@ -7,6 +7,9 @@
 # Debian's own source package (suite trixie) into /opt/postgresql/17 (PG_BUILD_PREFIX), without LLVM.
 # install-pgvector also installs PgBouncer, which the test suite puts in front of its cluster (the pooler tests).
 # Data lives in .local-postgres/ (git-ignored). Works as root: the server runs as the `postgres` OS user.
+# Its roles are a Supabase project's (src/main/resources/platformdb/postgres/supabase-roles.sql): the bootstrap
+# superuser is supabase_admin, and `postgres`, which deploys, is not a superuser and has search_path
+# "$user", public, extensions. install-pgvector marks pgvector trusted, so that `postgres` can create it as on Supabase.
 set -euo pipefail
 
 PG_MAJOR=${PG_MAJOR:-15}
@@ -46,6 +49,22 @@ as_server_user() {
 pgvector_installed() {
   [ -f "$("$PG_BIN/pg_config" --sharedir 2>/dev/null || echo "/usr/share/postgresql/$PG_MAJOR")/extension/vector.control" ] \
     || [ -f "/usr/share/postgresql/$PG_MAJOR/extension/vector.control" ]
+}
+
+# pgvector ships untrusted and leaves trusting it to the administrator (pgvector/pgvector#288); on Supabase `postgres`
+# creates it through supautils' privileged extensions. Trusted is plain PostgreSQL's nearest: a role with CREATE on the
+# database creates it, its scripts running as the bootstrap superuser.
+vector_control() {
+  local share
+  share=$("$PG_BIN/pg_config" --sharedir 2>/dev/null || echo "/usr/share/postgresql/$PG_MAJOR")
+  if [ -f "$share/extension/vector.control" ]; then echo "$share/extension/vector.control"; else echo "/usr/share/postgresql/$PG_MAJOR/extension/vector.control"; fi
+}
+pgvector_trusted() { grep -Eq '^[[:space:]]*trusted[[:space:]]*=[[:space:]]*true' "$(vector_control)" 2>/dev/null; }
+trust_pgvector() {
+  pgvector_trusted && return 0
+  need_root "trusted pgvector"
+  echo "trusted = true" >> "$(vector_control)"
+  echo "local-postgres: pgvector marked trusted for PostgreSQL $PG_MAJOR ($(vector_control))"
 }
 
 server_installed() { [ -x "$PG_BIN/postgres" ] && [ -x "$PG_BIN/pg_config" ] && [ -x "$PG_BIN/pg_dump" ]; }
@@ -156,22 +175,22 @@ install_server() {
 # pgvector is not packaged for PostgreSQL 15 on Debian 12: build Debian's own source package (trixie) against
 # the server's headers (postgresql-server-dev-<major>, or those of the server built from source).
 install_pgvector() {
-  server_installed && pgvector_installed && return 0
+  server_installed && pgvector_installed && { trust_pgvector; return 0; }
   need_root "PostgreSQL $PG_MAJOR or pgvector"
   export DEBIAN_FRONTEND=noninteractive
   # One build at a time per major on this machine (other checkouts may run this script too).
   exec 9> "/var/lock/platformdb-postgres-$PG_MAJOR.lock"
   flock 9
-  server_installed && pgvector_installed && return 0
+  server_installed && pgvector_installed && { trust_pgvector; return 0; }
   trap remove_trixie_sources EXIT
   # One index update serves every way (the packaged server and module where a repository has them, else sources).
   add_trixie_sources
   install_server
-  pgvector_installed && { remove_trixie_sources; return 0; }
+  pgvector_installed && { remove_trixie_sources; trust_pgvector; return 0; }
   echo "local-postgres: installing pgvector for PostgreSQL $PG_MAJOR (one time, about a minute)"
   if apt-cache show "postgresql-$PG_MAJOR-pgvector" >/dev/null 2>&1 \
      && apt-get install -y -qq "postgresql-$PG_MAJOR-pgvector" >/dev/null; then
-    pgvector_installed && { remove_trixie_sources; return 0; }
+    pgvector_installed && { remove_trixie_sources; trust_pgvector; return 0; }
   fi
   [ "$TRIXIE_SOURCES" = yes ] || die "no Debian source configured: cannot fetch the pgvector source package"
   if [ ! -f "$("$PG_BIN/pg_config" --includedir-server)/postgres.h" ]; then
@@ -187,6 +206,7 @@ install_pgvector() {
   (cd "$build/pgvector" && make "${make_vars[@]}" >/dev/null && make "${make_vars[@]}" install >/dev/null)
   rm -rf "$build"
   pgvector_installed || die "pgvector build finished but vector.control is not installed"
+  trust_pgvector
   echo "local-postgres: pgvector installed for PostgreSQL $PG_MAJOR"
 }
 
@@ -211,13 +231,18 @@ install_pgbouncer() {
 
 is_running() { [ -f "$DATA_DIR/postmaster.pid" ] && as_server_user "$PG_BIN/pg_ctl" -D "$DATA_DIR" status >/dev/null 2>&1; }
 
-# The platform database and the schema of Liquibase's tracking tables, which Liquibase does not create.
+ADMIN_ROLE=supabase_admin
+psql_as() { "$PG_BIN/psql" -h localhost -p "$PORT" -U "$1" -v ON_ERROR_STOP=1 -q "${@:2}"; }
+
+# The platform database, owned by postgres (as Supabase's database is), and the schema of Liquibase's tracking tables,
+# which Liquibase does not create.
 ensure_database() {
-  local psql=("$PG_BIN/psql" -h localhost -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -q)
-  if ! "${psql[@]}" -d postgres -tAc "select 1 from pg_database where datname = '$DATABASE'" | grep -q 1; then
-    "${psql[@]}" -d postgres -c "create database $DATABASE"
+  psql_as "$ADMIN_ROLE" -d postgres -tAc "select 1" >/dev/null 2>&1 \
+    || die "this local database was made before it had Supabase's roles (its superuser is postgres): stop it, delete $DATA_DIR and start again"
+  if ! psql_as "$ADMIN_ROLE" -d postgres -tAc "select 1 from pg_database where datname = '$DATABASE'" | grep -q 1; then
+    psql_as "$ADMIN_ROLE" -d postgres -c "create database $DATABASE owner postgres"
   fi
-  "${psql[@]}" -d "$DATABASE" -c "set client_min_messages = warning" -c "create schema if not exists liquibase"
+  psql_as postgres -d "$DATABASE" -c "set client_min_messages = warning" -c "create schema if not exists liquibase"
 }
 
 start() {
@@ -229,16 +254,19 @@ start() {
       runuser -u postgres -- test -w "$(dirname "$DATA_DIR")" \
         || die "the postgres OS user cannot write $(dirname "$DATA_DIR"): clone the repository into a folder it can reach, or set LOCAL_PG_DATA"
     fi
+    local new_cluster=
     if [ ! -f "$DATA_DIR/PG_VERSION" ]; then
-      as_server_user "$PG_BIN/initdb" -D "$DATA_DIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+      as_server_user "$PG_BIN/initdb" -D "$DATA_DIR" -U "$ADMIN_ROLE" --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+      new_cluster=1
     fi
     # Trust authentication on loopback only: this cluster is a disposable development database.
     as_server_user "$PG_BIN/pg_ctl" -D "$DATA_DIR" -l "$LOG_FILE" -w \
       -o "-p $PORT -c listen_addresses=localhost -k $DATA_DIR" start >/dev/null \
       || die "the server did not start: see $LOG_FILE"
+    [ -z "$new_cluster" ] || psql_as "$ADMIN_ROLE" -d postgres -f "$ROOT/src/main/resources/platformdb/postgres/supabase-roles.sql" >/dev/null
   fi
   ensure_database
-  echo "local-postgres: running on localhost:$PORT, database $DATABASE (jdbc:postgresql://localhost:$PORT/$DATABASE)"
+  echo "local-postgres: running on localhost:$PORT, database $DATABASE (jdbc:postgresql://localhost:$PORT/$DATABASE), as Supabase's postgres (not a superuser)"
 }
 
 stop() {

@@ -76,9 +76,19 @@ public final class CatalogSnapshot {
         return new CatalogSnapshot(query(connection, oidArray(scopes), kept));
     }
 
-    /** Reads the entries of the given scopes (all when null) into {@code into}. */
+    /**
+     * Reads the entries of the given scopes (all when null) into {@code into}, under search_path public whatever the
+     * session's: types, operator classes and functions print qualified by what the path leaves out, and Supabase's
+     * postgres has extensions on its path (vector(1536) against extensions.vector(1536) would read as drift).
+     */
     private static SortedMap<String, Entry> query(Connection connection, String scopes, SortedMap<String, Entry> into) {
-        try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
+        try (PreparedStatement statement = connection.prepareStatement(QUERY);
+             PreparedStatement path = connection.prepareStatement("select current_setting('search_path'), set_config('search_path', 'public', false)")) {
+            String sessionPath;
+            try (ResultSet row = path.executeQuery()) {
+                row.next();
+                sessionPath = row.getString(1);
+            }
             statement.setString(1, scopes);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -94,6 +104,10 @@ public final class CatalogSnapshot {
                                 + (scopes == null ? "" : " (refreshed scopes " + scopes + ": an entry of an untouched scope changed)"));
                     }
                 }
+            }
+            try (PreparedStatement restore = connection.prepareStatement("select set_config('search_path', ?, false)")) {
+                restore.setString(1, sessionPath);
+                restore.execute();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("catalog snapshot failed: " + e.getMessage(), e);

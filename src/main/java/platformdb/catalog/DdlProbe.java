@@ -14,7 +14,8 @@ import java.util.Set;
  * Event triggers that record which catalog objects each DDL command touched (ddl_command_end) or dropped
  * (sql_drop), in a schema the snapshot leaves out, so that a snapshot can be refreshed for just those objects
  * ({@link CatalogSnapshot#refreshed}). Installing needs a superuser; where that is refused there is no probe,
- * and snapshots are taken whole.
+ * and snapshots are taken whole. The deploying role need not be one: the triggers' functions run as their owner
+ * (security definer), and the role that reads the probe is granted just that.
  */
 public final class DdlProbe {
 
@@ -23,21 +24,26 @@ public final class DdlProbe {
     private DdlProbe() {
     }
 
-    /** Installs the probe in the connection's database, or says why it cannot (no probe: whole snapshots). */
-    public static Optional<DdlProbe> install(Connection connection) {
-        try (Statement sql = connection.createStatement()) {
+    /**
+     * Installs the probe in the database of {@code installer} (a superuser's connection), readable by {@code reader}
+     * (the role that drains it), or says why it cannot (no probe: whole snapshots).
+     */
+    public static Optional<DdlProbe> install(Connection installer, String reader) {
+        try (Statement sql = installer.createStatement()) {
             sql.execute("create schema " + SCHEMA);
             sql.execute("create table " + SCHEMA + ".touched (classid oid, objid oid, dropped boolean not null, command text not null)");
             sql.execute("""
-                    create function %1$s.record_ddl() returns event_trigger language plpgsql as $$
+                    create function %1$s.record_ddl() returns event_trigger language plpgsql security definer set search_path = '' as $$
                     begin
-                      insert into %1$s.touched select c.classid, c.objid, false, c.command_tag from pg_event_trigger_ddl_commands() c;
+                      insert into %1$s.touched select c.classid, c.objid, false, c.command_tag from pg_catalog.pg_event_trigger_ddl_commands() c;
                     end $$""".formatted(SCHEMA));
             sql.execute("""
-                    create function %1$s.record_drop() returns event_trigger language plpgsql as $$
+                    create function %1$s.record_drop() returns event_trigger language plpgsql security definer set search_path = '' as $$
                     begin
-                      insert into %1$s.touched select d.classid, d.objid, true, 'DROP' from pg_event_trigger_dropped_objects() d;
+                      insert into %1$s.touched select d.classid, d.objid, true, 'DROP' from pg_catalog.pg_event_trigger_dropped_objects() d;
                     end $$""".formatted(SCHEMA));
+            sql.execute("grant usage on schema " + SCHEMA + " to \"" + reader + "\"");
+            sql.execute("grant select, delete on " + SCHEMA + ".touched to \"" + reader + "\"");
             sql.execute("create event trigger catalog_probe_ddl on ddl_command_end execute function " + SCHEMA + ".record_ddl()");
             sql.execute("create event trigger catalog_probe_drop on sql_drop execute function " + SCHEMA + ".record_drop()");
             return Optional.of(new DdlProbe());

@@ -1,6 +1,9 @@
 package platformdb.catalog;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 /**
@@ -15,10 +18,23 @@ public final class TrackedCatalog {
     private final Optional<DdlProbe> probe;
     private CatalogSnapshot last;
 
-    /** Installs the probe; call before the changes to follow, on a connection kept for the walk. */
-    public TrackedCatalog(Connection connection) {
+    /**
+     * Installs the probe through {@code superuser} (event triggers need one; the connection may be closed after);
+     * call before the changes to follow. {@code connection}, kept for the walk, reads the catalog as the deploying
+     * role, whose objects the snapshot writes as CURRENT_USER.
+     */
+    public TrackedCatalog(Connection connection, Connection superuser) {
         this.connection = connection;
-        this.probe = DdlProbe.install(connection);
+        this.probe = DdlProbe.install(superuser, currentUser(connection));
+    }
+
+    private static String currentUser(Connection connection) {
+        try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery("select current_user")) {
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the inspecting role: " + e.getMessage(), e);
+        }
     }
 
     /** The catalog now, refreshed from the last snapshot. */

@@ -30,7 +30,10 @@ public final class LedgerWalk {
         try (FreshDatabase database = FreshDatabase.create();
              Connection inspector = database.connect();
              Deployment deployment = changelog.deployTo(database)) {
-            TrackedCatalog catalog = new TrackedCatalog(inspector);
+            TrackedCatalog catalog;
+            try (Connection superuser = database.connectAsAdmin()) {
+                catalog = new TrackedCatalog(inspector, superuser);
+            }
             CatalogSnapshot before = catalog.whole();
             CatalogSnapshot baseline = before;
             List<LedgerStep> steps = new ArrayList<>();

@@ -25,7 +25,7 @@ final class AdminConnection {
     static synchronized void on(PostgresServer server, Work work) throws SQLException {
         Connection admin = OPEN.get(server);
         if (admin == null || !admin.isValid(2)) {
-            admin = DriverManager.getConnection(server.jdbcUrl(server.maintenanceDatabase()), server.username(), server.password());
+            admin = DriverManager.getConnection(server.jdbcUrl(server.maintenanceDatabase()), server.adminUsername(), server.adminPassword());
             OPEN.put(server, admin);
         }
         work.run(admin);

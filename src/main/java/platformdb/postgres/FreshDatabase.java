@@ -52,12 +52,15 @@ public final class FreshDatabase implements AutoCloseable {
         try {
             AdminConnection.on(server, admin -> {
                 try (Statement statement = admin.createStatement()) {
+                    // Owned by the deploying role, as Supabase's database postgres is owned by postgres: in 15+ public
+                    // belongs to the database's owner.
+                    String owner = " owner \"" + server.username() + "\"";
                     if (template == null) {
-                        statement.execute("create database " + name);
+                        statement.execute("create database " + name + owner);
                         return;
                     }
                     boolean fileCopy = admin.getMetaData().getDatabaseMajorVersion() >= 15;
-                    statement.execute("create database " + name + " template " + template + (fileCopy ? " strategy file_copy" : ""));
+                    statement.execute("create database " + name + owner + " template " + template + (fileCopy ? " strategy file_copy" : ""));
                     for (String setting : roleSettingsOf(admin, template, name)) {
                         statement.execute(setting);
                     }
@@ -104,12 +107,24 @@ public final class FreshDatabase implements AutoCloseable {
         return server;
     }
 
-    /** A connection as the server's superuser (the deploying role), autocommit on. */
+    /** A connection as the deploying role (Supabase's postgres on the local cluster, not a superuser), autocommit on. */
     public Connection connect() {
         try {
-            return connect(server, name);
+            return DriverManager.getConnection(jdbcUrl(), server.username(), server.password());
         } catch (SQLException e) {
             throw new IllegalStateException("could not connect to " + jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A connection as the server's superuser, for instrumentation a deploy never does (event triggers, loading data
+     * with triggers off), as Supabase keeps supabase_admin for itself. Never for what a deploy or a test acts out.
+     */
+    public Connection connectAsAdmin() {
+        try {
+            return DriverManager.getConnection(jdbcUrl(), server.adminUsername(), server.adminPassword());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not connect to " + jdbcUrl() + " as " + server.adminUsername() + ": " + e.getMessage(), e);
         }
     }
 
@@ -146,9 +161,5 @@ public final class FreshDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("could not drop test database " + name + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Connection connect(PostgresServer server, String database) throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl(database), server.username(), server.password());
     }
 }

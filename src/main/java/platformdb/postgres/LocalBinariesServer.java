@@ -1,10 +1,15 @@
 package platformdb.postgres;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +19,8 @@ import java.util.stream.Stream;
 /**
  * A throwaway PostgreSQL cluster from the machine's own server binaries, on a free localhost port, stopped
  * when the test JVM exits. PostgreSQL refuses to run as root, so as root it runs as the postgres OS user.
+ * Its roles are a Supabase project's: the bootstrap superuser is supabase_admin, and deploys and tests run as
+ * {@code postgres} with the attributes Supabase gives it, not a superuser (supabase-roles.sql).
  */
 final class LocalBinariesServer implements PostgresServer {
 
@@ -22,6 +29,7 @@ final class LocalBinariesServer implements PostgresServer {
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
     private static final Path MEMORY = Path.of("/dev/shm");
     private static final long MEMORY_NEEDED_BYTES = 4L << 30;
+    static final String ADMIN = "supabase_admin";
 
     private final int port;
 
@@ -43,6 +51,7 @@ final class LocalBinariesServer implements PostgresServer {
             throw new IllegalStateException("pgvector is not installed for the local PostgreSQL " + MAJOR + " binaries ("
                     + pgvectorControl + " is missing): run " + PostgresBinaries.installHint(MAJOR));
         }
+        requireTrusted(pgvectorControl);
         try {
             Path runDir = clusterDirectory();
             Path dataDir = runDir.resolve("data");
@@ -50,16 +59,48 @@ final class LocalBinariesServer implements PostgresServer {
             if (ROOT) {
                 run("chown", "-R", "postgres:", runDir.toString());
             }
-            asServerUser(BIN.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", "postgres",
+            asServerUser(BIN.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", ADMIN,
                     "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
             int port = startOnAFreePort(runDir, dataDir);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopLeftover(dataDir);
                 deleteQuietly(runDir);
             }));
-            return new LocalBinariesServer(port);
+            LocalBinariesServer server = new LocalBinariesServer(port);
+            server.createSupabaseRoles();
+            return server;
         } catch (IOException e) {
             throw new IllegalStateException("could not start a local PostgreSQL cluster: " + e.getMessage(), e);
+        }
+    }
+
+    /** Supabase's postgres and API roles, created by the bootstrap superuser (the script scripts/local-postgres.sh runs too). */
+    private void createSupabaseRoles() throws IOException {
+        String sql;
+        try (InputStream in = LocalBinariesServer.class.getResourceAsStream("supabase-roles.sql")) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection admin = DriverManager.getConnection(jdbcUrl(maintenanceDatabase()), ADMIN, "");
+             Statement statement = admin.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create Supabase's roles on the test cluster: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * On Supabase `postgres` creates vector through supautils' privileged extensions; plain PostgreSQL lets a
+     * non-superuser create only a trusted extension. pgvector ships untrusted and leaves the call to the administrator
+     * (pgvector/pgvector#288); scripts/local-postgres.sh install-pgvector marks it trusted on this machine.
+     */
+    private static void requireTrusted(Path control) {
+        try {
+            if (Files.readAllLines(control).stream().noneMatch(line -> line.replace(" ", "").equals("trusted=true"))) {
+                throw new IllegalStateException("pgvector is not marked trusted (" + control + "), so the tests' postgres, which is not a"
+                        + " superuser, cannot create it as it can on Supabase: run " + PostgresBinaries.installHint(MAJOR) + " (as root)");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read " + control + ": " + e.getMessage(), e);
         }
     }
 
@@ -242,7 +283,13 @@ final class LocalBinariesServer implements PostgresServer {
     }
 
     @Override
+    public String adminUsername() {
+        return ADMIN;
+    }
+
+    @Override
     public String describe() {
-        return "throwaway cluster of the local PostgreSQL " + MAJOR + " binaries (" + BIN + ") on localhost:" + port;
+        return "throwaway cluster of the local PostgreSQL " + MAJOR + " binaries (" + BIN + ") on localhost:" + port
+                + ", as Supabase's postgres (superuser " + ADMIN + " for setup only)";
     }
 }

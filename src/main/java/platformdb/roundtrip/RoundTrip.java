@@ -57,10 +57,19 @@ public final class RoundTrip {
 
     /** Runs the whole proof; throws an AssertionError naming the changeset and showing the diff. */
     public void prove() {
-        try (FreshDatabase database = FreshDatabase.create();
-             Connection inspector = database.connect()) {
+        try (FreshDatabase database = FreshDatabase.create()) {
+            prove(database);
+        }
+    }
+
+    /** The proof on a given empty database (one a test prepared as a superuser). */
+    public void prove(FreshDatabase database) {
+        try (Connection inspector = database.connect()) {
             postgresMajor = inspector.getMetaData().getDatabaseMajorVersion();
-            TrackedCatalog catalog = new TrackedCatalog(inspector);
+            TrackedCatalog catalog;
+            try (Connection superuser = database.connectAsAdmin()) {
+                catalog = new TrackedCatalog(inspector, superuser);
+            }
             try (Deployment deployment = changelog.deployTo(database)) {
                 walk(deployment, catalog);
             }

@@ -46,7 +46,10 @@ public final class ScenarioWalk {
         }
         try (FreshDatabase database = FreshDatabase.create();
              Connection connection = database.connect()) {
-            TrackedCatalog catalog = new TrackedCatalog(connection);
+            TrackedCatalog catalog;
+            try (Connection superuser = database.connectAsAdmin()) {
+                catalog = new TrackedCatalog(connection, superuser);
+            }
             try (Deployment deployment = changelog.deployTo(database)) {
                 catalog.whole();
                 TableRows rows = new TableRows(connection);
