@@ -41,6 +41,7 @@ public final class SeedDatabase implements AutoCloseable {
             for (Recipe.Script script : scripts) {
                 run.run(script.origin(), script.sql());
             }
+            SupabaseProject.letPostgresMoveItsExtensions(database);
             List<String> seedTables = publicTables(connection);
             for (String resource : point.fixtureResources()) {
                 runStrictly(connection, resource);

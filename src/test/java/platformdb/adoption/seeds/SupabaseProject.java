@@ -1,5 +1,8 @@
 package platformdb.adoption.seeds;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import platformdb.fixtures.SupabaseLike;
 import platformdb.postgres.FreshDatabase;
 
@@ -43,5 +46,45 @@ public final class SupabaseProject {
         // The test harness gives every database Liquibase's tracking schema; a production project has none before its first deploy.
         database.execute("drop schema " + FreshDatabase.TRACKING_SCHEMA);
         return database;
+    }
+
+    /**
+     * Stands in for supautils, which on Supabase lets {@code postgres} move an extension it created to another schema
+     * (supautils 2.5, supabase/supautils#94: {@code alter extension vector set schema extensions}, as Supabase's own
+     * advisor recommends for an extension in public). Plain PostgreSQL lets only the owner of every member object do
+     * that, and a trusted extension's members belong to the bootstrap superuser: the admin gives those of the extensions
+     * postgres created to postgres. Nothing else in the catalog changes (extension members are not in the snapshot).
+     */
+    public static void letPostgresMoveItsExtensions(FreshDatabase database) {
+        try (Connection admin = database.connectAsAdmin(); Statement statement = admin.createStatement()) {
+            statement.execute("""
+                    do $$
+                    declare m record;
+                    begin
+                      for m in
+                        select d.classid::regclass::text as catalog, d.objid
+                        from pg_depend d join pg_extension e on e.oid = d.refobjid
+                        where d.refclassid = 'pg_extension'::regclass and d.deptype = 'e' and e.extowner = 'postgres'::regrole
+                      loop
+                        case m.catalog
+                          when 'pg_proc' then execute format('alter routine %s owner to postgres', m.objid::regprocedure);
+                          when 'pg_type' then
+                            if (select typelem = 0 or typarray <> 0 from pg_type where oid = m.objid) then
+                              execute format('alter type %s owner to postgres', m.objid::regtype);
+                            end if;
+                          when 'pg_operator' then execute format('alter operator %s owner to postgres', m.objid::regoperator);
+                          when 'pg_opclass' then execute (select format('alter operator class %I.%I using %I owner to postgres',
+                              n.nspname, c.opcname, a.amname) from pg_opclass c join pg_namespace n on n.oid = c.opcnamespace
+                              join pg_am a on a.oid = c.opcmethod where c.oid = m.objid);
+                          when 'pg_opfamily' then execute (select format('alter operator family %I.%I using %I owner to postgres',
+                              n.nspname, f.opfname, a.amname) from pg_opfamily f join pg_namespace n on n.oid = f.opfnamespace
+                              join pg_am a on a.oid = f.opfmethod where f.oid = m.objid);
+                          else null;  -- access methods and casts have no owner
+                        end case;
+                      end loop;
+                    end $$""");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not give postgres its extensions' members: " + e.getMessage(), e);
+        }
     }
 }
