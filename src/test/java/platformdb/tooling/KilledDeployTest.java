@@ -220,8 +220,10 @@ class KilledDeployTest {
 
     /**
      * When to kill: once {@code afterChangesets} more history rows exist, and then when {@code while} holds. An
-     * index build that does not come is waited for up to 20 changesets and at most until {@code latest} rows
-     * (three changesets before the range's end, so that the kill lands while the command still runs).
+     * index build that does not come is waited for up to 20 changesets and at most until {@code latest} rows, a
+     * quarter of the range before its end, so that the kill lands while the command still runs: with three changesets
+     * left, an observer slowed by a loaded machine missed them all and the update ended unkilled (load 14, the update
+     * direction's last point, which no index build follows).
      */
     record KillPoint(int afterChangesets, While when, int latest) {
 
@@ -238,7 +240,7 @@ class KilledDeployTest {
             List<KillPoint> points = new ArrayList<>();
             While[] kinds = While.values();
             for (int i = 0; i < count; i++) {
-                points.add(new KillPoint((int) ((long) i * changesets / count), kinds[i % kinds.length], changesets - 3));
+                points.add(new KillPoint((int) ((long) i * changesets / count), kinds[i % kinds.length], changesets - changesets / 4));
             }
             return points;
         }
