@@ -91,7 +91,9 @@ class PrPreviewTest {
         URI uri = URI.create(server.jdbcUrl(server.maintenanceDatabase()).substring("jdbc:".length()));
         return Map.of("PGHOST", uri.getHost(), "LOCAL_PG_PORT", String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort()),
                 "PGUSER", server.username(), "PGPASSWORD", server.password(), "PR_PREVIEW_DATABASE", scratch,
-                "PLATFORMDB_CLASSPATH", testClasspath(), "LIQUIBASE_ANALYTICS_ENABLED", "false");
+                "PLATFORMDB_CLASSPATH", testClasspath(), "LIQUIBASE_ANALYTICS_ENABLED", "false",
+                // the project's class-data archive of this very classpath: the throwaway repository would make its own
+                "PLATFORMDB_CLASS_ARCHIVES", Changelog.PROJECT_ROOT.resolve("target/liquibase-cli").toString());
     }
 
     /** The classpath of this test JVM (Surefire names it apart from its booter jar): the scripts need no Maven. */

@@ -5,28 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.postgres.FreshDatabase;
 
-/** What stops a deploy or a rollback from doing harm, each proven through the real command. */
+/**
+ * What stops a deploy or a rollback from doing harm, each proven through the real command. Two updates at once are
+ * ConcurrentDeploysTest's (three whole-changelog deploys at once: the waiters name the holder, find everything applied,
+ * and each changeset is recorded once).
+ */
 class GuardRailsTest {
 
     private static final String SMALL = "--changelog-file=src/test/resources/fixtures/tooling/small/changelog.yaml";
-    private static final String CONCURRENT = "--changelog-file=src/test/resources/fixtures/tooling/concurrent/changelog.yaml";
 
     @Test
     void rollbackCountLargerThanWhatIsAppliedIsRefusedAndRollsBackNothing() {
@@ -92,51 +86,6 @@ class GuardRailsTest {
                     "liquibase.integration.commandline.LiquibaseCommandLine", "--show-banner=false", "status"));
             assertNotEquals(0, raw.exitCode());
             assertTrue(raw.stderrLines().size() > 1, "Liquibase alone reports a connection failure on several lines:\n" + raw.describe());
-        }
-    }
-
-    @Test
-    void twoUpdatesAtOnceOneWaitsForTheOtherAndNothingIsAppliedTwice() throws Exception {
-        try (FreshDatabase database = FreshDatabase.create(); Connection test = database.connect()) {
-            TrackingTables.create(database);
-            try (Statement statement = test.createStatement()) {
-                statement.execute("listen tooling_update_holds_lock");
-                statement.execute("select pg_advisory_lock(4242)");
-            }
-            Cli first = Cli.against(database);
-            Cli waiting = Cli.against(database).with("LIQUIBASE_CHANGELOG_LOCK_POLL_RATE", "1");
-            Process firstUpdate = first.startMerged(List.of(Cli.ROOT.resolve("scripts/liquibase").toString(), "update", CONCURRENT));
-            CompletableFuture<String> firstOutput = Cli.drain(firstUpdate.getInputStream());
-
-            PGNotification[] holdsLock = test.unwrap(PGConnection.class).getNotifications(180_000);
-            assertTrue(holdsLock != null && holdsLock.length == 1, "the first update announces that it holds the lock");
-
-            Process secondUpdate = waiting.startMerged(List.of(Cli.ROOT.resolve("scripts/liquibase").toString(), "update", CONCURRENT));
-            StringBuilder secondOutput = new StringBuilder();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(secondUpdate.getInputStream(), StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                secondOutput.append(line).append('\n');
-                if (line.contains("Waiting for changelog lock")) {
-                    break;
-                }
-            }
-            assertTrue(secondOutput.toString().contains("Waiting for changelog lock"),
-                    "the second update waits for the first:\n" + secondOutput);
-            assertTrue(firstUpdate.isAlive(), "the first update is still running, paused by the test");
-
-            try (Statement statement = test.createStatement()) {
-                statement.execute("select pg_advisory_unlock(4242)");
-            }
-            CompletableFuture<String> rest = Cli.drain(secondUpdate.getInputStream());
-            assertEquals(0, Cli.waitFor(firstUpdate, List.of("first update")), firstOutput.get(1, TimeUnit.MINUTES));
-            assertEquals(0, Cli.waitFor(secondUpdate, List.of("second update")), secondOutput + rest.get(1, TimeUnit.MINUTES));
-            String second = secondOutput + rest.get();
-            assertFalse(second.contains("Running Changeset"), "the second update found everything applied:\n" + second);
-            assertTrue(firstOutput.get().contains("Running Changeset: src/test/resources/fixtures/tooling/concurrent/changelog.yaml::create-table-tooling-c2"),
-                    firstOutput.get());
-
-            assertEquals(4, History.applied(database).size(), "each changeset applied once");
-            assertEquals("4", History.single(database, "select count(distinct (id, author, filename)) from liquibase.databasechangelog"));
         }
     }
 

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.catalog.SnapshotDiff;
-import platformdb.fixtures.Sql;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.Deployment;
 import platformdb.liquibase.LiquibaseFailure;
@@ -113,9 +112,10 @@ class KilledDeployTest {
         try (Connection observer = database.connect()) {
             // The kill lands only while the run is seen holding the deploy lock, read on the observer's open connection
             // just before: a check on a new connection after the point was reached came too late on a loaded machine
-            // (the run had finished and let the lock go), and a kill without the lock would prove nothing below.
-            killed = SigKill.when(process, observer, connection ->
-                    point.reached(connection, Math.abs(historyRows(connection) - historyAtStart)) && advisoryLocksHeld(connection) == 1);
+            // (the run had finished and let the lock go), and a kill without the lock would prove nothing below. The lock
+            // and the point's condition are read in one statement.
+            killed = SigKill.whenSeen(process, observer,
+                    connection -> point.seen(connection, Math.abs(historyRows(connection) - historyAtStart)));
         }
         process.waitFor(1, TimeUnit.MINUTES);
         assertTrue(killed, point + ": the command ended before the kill point was reached, so nothing was killed");
@@ -151,11 +151,6 @@ class KilledDeployTest {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             }
         }
-    }
-
-    private static int advisoryLocksHeld(Connection observer) {
-        return Integer.parseInt(Sql.one(observer, "select count(*)::text from pg_locks where locktype = 'advisory'"
-                + " and database = (select oid from pg_database where datname = current_database())"));
     }
 
     /** Session advisory locks (liquibase-sessionlock's) and a locked DATABASECHANGELOGLOCK row, if that table exists. */
@@ -225,8 +220,10 @@ class KilledDeployTest {
 
     /**
      * When to kill: once {@code afterChangesets} more history rows exist, and then when {@code while} holds. An
-     * index build that does not come is waited for up to 20 changesets and at most until {@code latest} rows
-     * (three changesets before the range's end, so that the kill lands while the command still runs).
+     * index build that does not come is waited for up to 20 changesets and at most until {@code latest} rows, a
+     * quarter of the range before its end, so that the kill lands while the command still runs: with three changesets
+     * left, an observer slowed by a loaded machine missed them all and the update ended unkilled (load 14, the update
+     * direction's last point, which no index build follows).
      */
     record KillPoint(int afterChangesets, While when, int latest) {
 
@@ -243,14 +240,15 @@ class KilledDeployTest {
             List<KillPoint> points = new ArrayList<>();
             While[] kinds = While.values();
             for (int i = 0; i < count; i++) {
-                points.add(new KillPoint((int) ((long) i * changesets / count), kinds[i % kinds.length], changesets - 3));
+                points.add(new KillPoint((int) ((long) i * changesets / count), kinds[i % kinds.length], changesets - changesets / 4));
             }
             return points;
         }
 
-        boolean reached(Connection observer, int changesetsDone) throws SQLException {
+        /** Near: the run holds the deploy lock and is past the point's changesets; reached: near, and the condition holds. */
+        SigKill.Seen seen(Connection observer, int changesetsDone) throws SQLException {
             if (changesetsDone < afterChangesets) {
-                return false;
+                return SigKill.Seen.FAR;
             }
             String condition = switch (when) {
                 case BUILDING_AN_INDEX_CONCURRENTLY -> "state = 'active' and query ilike '%index concurrently%'";
@@ -259,12 +257,18 @@ class KilledDeployTest {
                 case NOW -> "true";
             };
             try (Statement statement = observer.createStatement();
-                 ResultSet rows = statement.executeQuery("select count(*) from pg_stat_activity where pid <> pg_backend_pid()"
+                 ResultSet rows = statement.executeQuery("select (select count(*) from pg_locks where locktype = 'advisory'"
+                         + " and database = (select oid from pg_database where datname = current_database())),"
+                         + " (select count(*) from pg_stat_activity where pid <> pg_backend_pid()"
                          + " and datname = current_database() and application_name not like 'platformdb deploy: lock probe'"
-                         + " and backend_type = 'client backend' and " + condition)) {
+                         + " and backend_type = 'client backend' and " + condition + ")")) {
                 rows.next();
-                return rows.getInt(1) > 0 || (when == While.BUILDING_AN_INDEX_CONCURRENTLY
+                if (rows.getInt(1) != 1) {
+                    return SigKill.Seen.FAR;
+                }
+                boolean holds = rows.getInt(2) > 0 || (when == While.BUILDING_AN_INDEX_CONCURRENTLY
                         && changesetsDone >= Math.min(afterChangesets + 20, latest));
+                return holds ? SigKill.Seen.REACHED : SigKill.Seen.NEAR;
             }
         }
     }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import platformdb.fixtures.Sql;
 import platformdb.liquibase.Changelog;
+import platformdb.liquibase.DeployedSchema;
 import platformdb.liquibase.Deployment;
 import platformdb.postgres.FreshDatabase;
 
@@ -44,10 +45,14 @@ class UpdateOnDriftTest {
         }
     }
 
+    /**
+     * A copy of the deployed template rolled back to the tag: a few changesets undone instead of nearly the whole changelog
+     * applied again (the round trip proves a rollback to a tag returns the catalog that tag's update built).
+     */
     private static FreshDatabase deployedUpTo(String tag) {
-        FreshDatabase database = FreshDatabase.create();
+        FreshDatabase database = DeployedSchema.freshDatabase();
         try (Deployment deployment = Changelog.master().deployTo(database)) {
-            deployment.updateToTag(tag);
+            deployment.rollbackToTag(tag);
         }
         return database;
     }
