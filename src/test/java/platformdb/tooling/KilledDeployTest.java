@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.catalog.SnapshotDiff;
+import platformdb.fixtures.Sql;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.Deployment;
 import platformdb.liquibase.LiquibaseFailure;
@@ -106,16 +107,12 @@ class KilledDeployTest {
         List<String> arguments = new ArrayList<>(List.of(Cli.ROOT.resolve("scripts/liquibase").toString()));
         arguments.addAll(List.of(command));
         int historyAtStart = historyRows(database);
-        Process process = Cli.against(database).with("TMPDIR", scratch.toString()).startMerged(arguments);
-        Cli.drain(process.getInputStream());
         boolean killed;
-        try (Connection observer = database.connect()) {
-            // The kill lands only while the run is seen holding the deploy lock, read on the observer's open connection
-            // just before: a check on a new connection after the point was reached came too late on a loaded machine
-            // (the run had finished and let the lock go), and a kill without the lock would prove nothing below. The lock
-            // and the point's condition are read in one statement.
-            killed = SigKill.whenSeen(process, observer,
-                    connection -> point.seen(connection, Math.abs(historyRows(connection) - historyAtStart)));
+        Process process;
+        try (Connection observer = database.connect(); HistoryGate gate = new HistoryGate(database, observer)) {
+            process = Cli.against(database).with("TMPDIR", scratch.toString()).startMerged(arguments);
+            Cli.drain(process.getInputStream());
+            killed = killAtPoint(process, observer, gate, point, historyAtStart);
         }
         process.waitFor(1, TimeUnit.MINUTES);
         assertTrue(killed, point + ": the command ended before the kill point was reached, so nothing was killed");
@@ -124,6 +121,49 @@ class KilledDeployTest {
         awaitSessionsOfTheKilledRunGone(database, point);
         assertEquals("0 deploy locks held", deployLocksHeld(database),
                 point + ": the deploy lock died with the killed run's sessions (a lock left behind makes the rerun wait minutes, then fail)");
+    }
+
+    /**
+     * Steps the run one history write at a time through the gate until the kill point, then kills it there: held at its
+     * next history write inside the changeset's transaction (IN_A_TRANSACTION), running freely just after a changeset
+     * was recorded (NOW, the gate closed behind it so it cannot finish), or held inside a concurrent index build by a
+     * snapshot (BUILDING_AN_INDEX_CONCURRENTLY; when no index build comes by {@code latest} rows, held at the gate).
+     * Returns false when the run ended first.
+     */
+    private static boolean killAtPoint(Process process, Connection observer, HistoryGate gate, KillPoint point, int historyAtStart)
+            throws SQLException {
+        boolean snapshotHeld = false;
+        while (gate.awaitRunWaiting(process)) {
+            int done = Math.abs(historyRows(observer) - historyAtStart);
+            boolean inIndexBuild = String.valueOf(gate.waitingQuery()).toLowerCase(java.util.Locale.ROOT).contains("index concurrently");
+            boolean reached = switch (point.when()) {
+                case IN_A_TRANSACTION -> done >= point.afterChangesets();
+                case NOW -> false;
+                case BUILDING_AN_INDEX_CONCURRENTLY -> snapshotHeld && (inIndexBuild || done >= point.latest());
+            };
+            if (reached) {
+                assertEquals(1, advisoryLocksHeld(observer), point + ": the run holds the deploy lock when it is killed");
+                System.out.println("KilledDeployTest | " + point + ": killed after " + done + " rows, held at: " + gate.waitingQuery());
+                return SigKill.now(process);
+            }
+            if (point.when() == KillPoint.While.BUILDING_AN_INDEX_CONCURRENTLY && !snapshotHeld && done >= point.afterChangesets()) {
+                gate.holdSnapshot();
+                snapshotHeld = true;
+                continue;  // the run still waits at the gate: look again, then let it on towards an index build
+            }
+            gate.letOneThrough();
+            if (point.when() == KillPoint.While.NOW && done + 1 >= point.afterChangesets()) {
+                assertEquals(1, advisoryLocksHeld(observer), point + ": the run holds the deploy lock when it is killed");
+                System.out.println("KilledDeployTest | " + point + ": killed running, just after row " + (done + 1));
+                return SigKill.now(process);
+            }
+        }
+        return false;
+    }
+
+    private static int advisoryLocksHeld(Connection observer) {
+        return Integer.parseInt(Sql.one(observer, "select count(*)::text from pg_locks where locktype = 'advisory'"
+                + " and database = (select oid from pg_database where datname = current_database())"));
     }
 
     /**
@@ -219,11 +259,10 @@ class KilledDeployTest {
     }
 
     /**
-     * When to kill: once {@code afterChangesets} more history rows exist, and then when {@code while} holds. An
-     * index build that does not come is waited for up to 20 changesets and at most until {@code latest} rows, a
-     * quarter of the range before its end, so that the kill lands while the command still runs: with three changesets
-     * left, an observer slowed by a loaded machine missed them all and the update ended unkilled (load 14, the update
-     * direction's last point, which no index build follows).
+     * When to kill: once {@code afterChangesets} more history rows exist, in the state {@code when} names ({@link
+     * #killAtPoint}). An index build that does not come by {@code latest} rows (a quarter of the range before its end)
+     * gives way to a kill at the gate. Polling for these moments was not enough: an observer on a busy machine missed
+     * them and the run ended unkilled (load 14; and on an idle machine, where a rollback's index drop is over in a moment).
      */
     record KillPoint(int afterChangesets, While when, int latest) {
 
@@ -243,33 +282,6 @@ class KilledDeployTest {
                 points.add(new KillPoint((int) ((long) i * changesets / count), kinds[i % kinds.length], changesets - changesets / 4));
             }
             return points;
-        }
-
-        /** Near: the run holds the deploy lock and is past the point's changesets; reached: near, and the condition holds. */
-        SigKill.Seen seen(Connection observer, int changesetsDone) throws SQLException {
-            if (changesetsDone < afterChangesets) {
-                return SigKill.Seen.FAR;
-            }
-            String condition = switch (when) {
-                case BUILDING_AN_INDEX_CONCURRENTLY -> "state = 'active' and query ilike '%index concurrently%'";
-                case IN_A_TRANSACTION -> "state in ('active', 'idle in transaction') and xact_start is not null"
-                        + " and query not ilike '%databasechangelog%'";
-                case NOW -> "true";
-            };
-            try (Statement statement = observer.createStatement();
-                 ResultSet rows = statement.executeQuery("select (select count(*) from pg_locks where locktype = 'advisory'"
-                         + " and database = (select oid from pg_database where datname = current_database())),"
-                         + " (select count(*) from pg_stat_activity where pid <> pg_backend_pid()"
-                         + " and datname = current_database() and application_name not like 'platformdb deploy: lock probe'"
-                         + " and backend_type = 'client backend' and " + condition + ")")) {
-                rows.next();
-                if (rows.getInt(1) != 1) {
-                    return SigKill.Seen.FAR;
-                }
-                boolean holds = rows.getInt(2) > 0 || (when == While.BUILDING_AN_INDEX_CONCURRENTLY
-                        && changesetsDone >= Math.min(afterChangesets + 20, latest));
-                return holds ? SigKill.Seen.REACHED : SigKill.Seen.NEAR;
-            }
         }
     }
 }

@@ -20,32 +20,21 @@ final class SigKill {
      * ended first (or did not reach it in 3 minutes), so that nothing was killed.
      */
     static boolean when(Process process, Connection observer, Moment moment) throws SQLException {
-        return whenSeen(process, observer, connection -> moment.reached(connection) ? Seen.REACHED : Seen.NEAR);
-    }
-
-    /** What one look at the run shows: the moment reached, or near (looked for every millisecond), or not yet near. */
-    enum Seen { FAR, NEAR, REACHED }
-
-    interface Look {
-        Seen at(Connection observer) throws SQLException;
-    }
-
-    /**
-     * As above, looking every millisecond only while the moment is near, else every 10 ms: each look is catalog queries,
-     * and a 1 ms poll through a whole run (the JVM starting, the changesets before the moment) took about a third of a
-     * core in PostgreSQL alone from the run it watches and from the other test fork (pgbench: 276 looks/s at load 8).
-     */
-    static boolean whenSeen(Process process, Connection observer, Look look) throws SQLException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (process.isAlive() && System.nanoTime() < deadline) {
-            Seen seen = look.at(observer);
-            if (seen == Seen.REACHED) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                return true;
+            if (moment.reached(observer)) {
+                return now(process);
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(seen == Seen.NEAR ? 1 : 10));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         return false;
+    }
+
+    /** Kills the run and every process it started; true when it was still running. */
+    static boolean now(Process process) {
+        boolean alive = process.isAlive();
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        return alive;
     }
 }

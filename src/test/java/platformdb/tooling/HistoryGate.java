@@ -1,0 +1,129 @@
+package platformdb.tooling;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import platformdb.postgres.FreshDatabase;
+
+/**
+ * Holds Liquibase's history table so that a run under test records one changeset at a time, at the test's pace, not
+ * the machine's: a {@code share} lock on {@code liquibase.databasechangelog} makes each history write (the insert of an
+ * update, the delete of a rollback, inside the changeset's own transaction) wait. {@link #letOneThrough} lets exactly one
+ * write pass: a second gate queues behind the waiting write (PostgreSQL queues a request that conflicts with a waiting
+ * one behind it), then the first opens; the write commits, the second gate closes. So a kill point is a state the run is
+ * held in, never a moment a busy observer has to catch.
+ *
+ * <p>{@link #holdSnapshot} adds a repeatable-read transaction holding a snapshot, which the next {@code create index
+ * concurrently} waits for: the run is then held inside the index build.
+ */
+final class HistoryGate implements AutoCloseable {
+
+    private static final String LOCK = "lock table liquibase.databasechangelog in share mode";
+
+    private final FreshDatabase database;
+    private final Connection observer;
+    private final List<Integer> ownPids = new ArrayList<>();
+    private Connection holding;
+    private Connection snapshot;
+
+    HistoryGate(FreshDatabase database, Connection observer) throws SQLException {
+        this.database = database;
+        this.observer = observer;
+        ownPids.add(pid(observer));
+        this.holding = closedGate();
+    }
+
+    /** Waits until the run waits (at the gate, or inside an index build held by the snapshot); false when it ended instead. */
+    boolean awaitRunWaiting(Process process) throws SQLException {
+        while (process.isAlive()) {
+            if (waitingQuery() != null) {
+                return true;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+        }
+        return false;
+    }
+
+    /** The query of the run's session that waits for a lock, or null when none does. */
+    String waitingQuery() throws SQLException {
+        try (Statement statement = observer.createStatement();
+             ResultSet rows = statement.executeQuery("select query from pg_stat_activity where datname = current_database()"
+                     + " and backend_type = 'client backend' and wait_event_type = 'Lock'"
+                     + " and pid <> all ('{" + String.join(",", ownPids.stream().map(String::valueOf).toList()) + "}'::int[])")) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    /** Lets the run's waiting history write through, and closes again behind it (the run is waiting when called). */
+    void letOneThrough() throws SQLException {
+        Connection next = database.connect();
+        next.setAutoCommit(false);
+        int nextPid = pid(next);
+        ownPids.add(nextPid);
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
+            try (Statement statement = next.createStatement()) {
+                statement.execute(LOCK);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (!lockRequested(nextPid)) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        holding.commit();
+        holding.close();
+        closing.join();
+        holding = next;
+    }
+
+    /** From now on a concurrent index build waits inside, for this snapshot. */
+    void holdSnapshot() throws SQLException {
+        snapshot = database.connect();
+        ownPids.add(pid(snapshot));
+        snapshot.setAutoCommit(false);
+        snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (Statement statement = snapshot.createStatement()) {
+            statement.executeQuery("select 1").close();
+        }
+    }
+
+    /** Opens everything: a killed run's waiting statement then ends, and its session notices it is gone. */
+    @Override
+    public void close() throws SQLException {
+        if (snapshot != null) {
+            snapshot.close();
+        }
+        holding.close();
+    }
+
+    private Connection closedGate() throws SQLException {
+        Connection gate = database.connect();
+        ownPids.add(pid(gate));
+        gate.setAutoCommit(false);
+        try (Statement statement = gate.createStatement()) {
+            statement.execute(LOCK);
+        }
+        return gate;
+    }
+
+    private boolean lockRequested(int pid) throws SQLException {
+        try (Statement statement = observer.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from pg_locks where pid = " + pid + " and not granted")) {
+            rows.next();
+            return rows.getInt(1) > 0;
+        }
+    }
+
+    private static int pid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("select pg_backend_pid()")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+}
