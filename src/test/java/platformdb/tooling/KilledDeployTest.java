@@ -109,13 +109,17 @@ class KilledDeployTest {
         int historyAtStart = historyRows(database);
         boolean killed;
         Process process;
+        java.util.concurrent.CompletableFuture<String> output;
         try (Connection observer = database.connect(); HistoryGate gate = new HistoryGate(database, observer)) {
-            process = Cli.against(database).with("TMPDIR", scratch.toString()).startMerged(arguments);
-            Cli.drain(process.getInputStream());
+            // Held at the gate, a history write must wait, not time out: the deploy's lock retries give each attempt 100 ms
+            process = Cli.against(database).with("TMPDIR", scratch.toString())
+                    .with("PLATFORMDB_LOCK_RETRY_ATTEMPT_TIMEOUT_MS", "600000").startMerged(arguments);
+            output = Cli.drain(process.getInputStream());
             killed = killAtPoint(process, observer, gate, point, historyAtStart);
         }
         process.waitFor(1, TimeUnit.MINUTES);
-        assertTrue(killed, point + ": the command ended before the kill point was reached, so nothing was killed");
+        assertTrue(killed, point + ": the command ended before the kill point was reached, so nothing was killed; it printed:\n"
+                + tail(output.getNow("(still printing)")));
         assertEquals(List.of(String.valueOf(process.pid())), scratchFoldersLeft(),
                 point + ": the killed run left its scratch folder (no trap runs on SIGKILL), the run before it left none");
         awaitSessionsOfTheKilledRunGone(database, point);
@@ -159,6 +163,10 @@ class KilledDeployTest {
             }
         }
         return false;
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 3000 ? text : "..." + text.substring(text.length() - 3000);
     }
 
     private static int advisoryLocksHeld(Connection observer) {
