@@ -2,6 +2,7 @@ package platformdb.adoption;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import platformdb.drift.CannotCheck;
 import platformdb.drift.CatalogLedger;
@@ -19,6 +20,7 @@ import platformdb.postgres.FreshDatabase;
  */
 public final class HandBuilt {
 
+    private static final Map<String, FreshDatabase> PARTLY_BUILT = new HashMap<>();
     private static Map<String, String> checkSums;
 
     private HandBuilt() {
@@ -26,21 +28,36 @@ public final class HandBuilt {
 
     /** Every changeset a Supabase deploy runs, then the history dropped. */
     public static FreshDatabase whole() {
-        return upTo(null);
+        return withoutHistory(SupabaseLike.deployed());
     }
 
-    /** The changesets before the one with this id (all when null), then the history dropped. */
-    public static FreshDatabase upTo(String firstNotRun) {
+    /**
+     * The changesets before the one with this id, then the history dropped. Built once per test JVM and point, into a
+     * template; each caller gets a copy.
+     */
+    public static synchronized FreshDatabase upTo(String firstNotRun) {
+        FreshDatabase template = PARTLY_BUILT.computeIfAbsent(firstNotRun, HandBuilt::build);
+        return FreshDatabase.copyOf(template);
+    }
+
+    private static FreshDatabase build(String firstNotRun) {
         FreshDatabase database = SupabaseLike.database(SupabaseLike.ALL_EXTENSIONS);
         try (Deployment deployment = Changelog.master("supabase").deployTo(database)) {
-            if (firstNotRun == null) {
-                deployment.updateAll();
-            } else {
-                while (deployment.hasNext() && !deployment.peekNext().getId().equals(firstNotRun)) {
-                    deployment.applyNext();
-                }
+            while (deployment.hasNext() && !deployment.peekNext().getId().equals(firstNotRun)) {
+                deployment.applyNext();
             }
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                database.close();
+            } catch (RuntimeException ignored) {
+                // the server may already be stopping with the JVM
+            }
+        }));
+        return withoutHistory(database);
+    }
+
+    private static FreshDatabase withoutHistory(FreshDatabase database) {
         database.execute("drop schema " + FreshDatabase.TRACKING_SCHEMA + " cascade");
         return database;
     }
