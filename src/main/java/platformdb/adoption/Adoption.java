@@ -16,6 +16,7 @@ import java.util.Map;
 import platformdb.adoption.AdoptionPlan.EntryDifference;
 import platformdb.adoption.AdoptionPlanner.Verdict;
 import platformdb.catalog.CatalogSnapshot;
+import platformdb.catalog.ReadOnlyTransaction;
 import platformdb.drift.CannotCheck;
 import platformdb.drift.CatalogLedger;
 import platformdb.drift.DriftRun;
@@ -64,28 +65,10 @@ public final class Adoption {
      * at most a moment for a lock); the connection's autocommit is left as it was found.
      */
     public AdoptionPlan plan(Connection connection, String database) throws CannotAdopt {
-        boolean autoCommit = true;
         try {
-            autoCommit = connection.getAutoCommit();
-            if (!autoCommit) {
-                connection.commit();  // a Liquibase connection is never in autocommit: start the read on a clean slate
-            }
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            try (Statement settings = connection.createStatement()) {
-                settings.execute("set local lock_timeout = '2s'");
-            }
-            return planInTransaction(connection, database);
+            return ReadOnlyTransaction.read(connection, "2s", reading -> planInTransaction(reading, database));
         } catch (SQLException | IllegalStateException e) {
             throw new CannotAdopt("reading the database failed: " + e.getMessage(), e);
-        } finally {
-            try {
-                connection.rollback();
-                connection.setReadOnly(false);
-                connection.setAutoCommit(autoCommit);
-            } catch (SQLException ignored) {
-                // nothing was written; the caller closes a connection that cannot be reset
-            }
         }
     }
 

@@ -2,10 +2,10 @@ package platformdb.drift;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import platformdb.catalog.CatalogSnapshot;
+import platformdb.catalog.ReadOnlyTransaction;
 
 /**
  * One drift check of a live database, reading only: its history (plain SQL), then its catalog, in one read-only
@@ -36,47 +36,32 @@ public final class DriftRun {
      * transaction the caller had open is committed first, as Liquibase would have).
      */
     public DriftReport check(Connection connection, String trackingSchema, CatalogLedger ledger, String database) throws CannotCheck {
-        boolean autoCommit = true;
-        boolean readOnly = false;
         try {
-            autoCommit = connection.getAutoCommit();
-            readOnly = connection.isReadOnly();
-            if (!autoCommit) {
-                connection.commit();
-            }
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            try (Statement settings = connection.createStatement()) {
-                settings.execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
-            }
-            int major = connection.getMetaData().getDatabaseMajorVersion();
-            if (ledger.postgresMajor() != major) {
-                throw new CannotCheck("the catalog ledger is for PostgreSQL " + ledger.postgresMajor() + ", the database runs " + major);
-            }
-            expectCurrent(changelogCheckSums, ledger);
-            RecordedHistory history = RecordedHistory.read(connection, trackingSchema);
-            expectKnown(history, ledger);
-            DriftCheck.Mode mode = modeOf(history, ledger);
-            CatalogLedger.ExpectedCatalog expected = ledger.expectedAfter(history.changeSets());
-            CatalogSnapshot live = CatalogSnapshot.of(connection);
-            List<Difference> differences = accepted.applyTo(DriftCheck.compare(expected, live, mode));
-            return new DriftReport(database, major, mode, history.rows().size(), history.lastTag(), differences,
-                    accepted.unused(differences), failOnUnknown);
+            return ReadOnlyTransaction.read(connection, LOCK_TIMEOUT, reading -> checkInTransaction(reading, trackingSchema, ledger, database));
         } catch (SQLException | IllegalStateException e) {
             String reason = e.getMessage();
             if (reason != null && reason.contains("lock timeout")) {
                 reason += " (a session holds a lock on a catalog object the check reads: try again when it ends)";
             }
             throw new CannotCheck("reading the database failed: " + reason, e);
-        } finally {
-            try {
-                connection.rollback();
-                connection.setReadOnly(readOnly);
-                connection.setAutoCommit(autoCommit);
-            } catch (SQLException ignored) {
-                // nothing was written; a connection that cannot be reset is closed by its owner
-            }
         }
+    }
+
+    private DriftReport checkInTransaction(Connection connection, String trackingSchema, CatalogLedger ledger, String database)
+            throws SQLException, CannotCheck {
+        int major = connection.getMetaData().getDatabaseMajorVersion();
+        if (ledger.postgresMajor() != major) {
+            throw new CannotCheck("the catalog ledger is for PostgreSQL " + ledger.postgresMajor() + ", the database runs " + major);
+        }
+        expectCurrent(changelogCheckSums, ledger);
+        RecordedHistory history = RecordedHistory.read(connection, trackingSchema);
+        expectKnown(history, ledger);
+        DriftCheck.Mode mode = modeOf(history, ledger);
+        CatalogLedger.ExpectedCatalog expected = ledger.expectedAfter(history.changeSets());
+        CatalogSnapshot live = CatalogSnapshot.of(connection);
+        List<Difference> differences = accepted.applyTo(DriftCheck.compare(expected, live, mode));
+        return new DriftReport(database, major, mode, history.rows().size(), history.lastTag(), differences,
+                accepted.unused(differences), failOnUnknown);
     }
 
     /** The ledger must describe the changelog as checked out: a stale ledger is never a guess. */
