@@ -95,6 +95,21 @@ public final class FreshDatabase implements AutoCloseable {
         return statements;
     }
 
+    /**
+     * Keeps this database until the JVM exits, then drops it: a template that copies are made from for the whole run.
+     * Returns this database.
+     */
+    public FreshDatabase droppedAtExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                close();
+            } catch (RuntimeException ignored) {
+                // the server may already be stopping with the JVM
+            }
+        }));
+        return this;
+    }
+
     public String name() {
         return name;
     }

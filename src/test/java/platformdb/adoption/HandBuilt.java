@@ -47,13 +47,7 @@ public final class HandBuilt {
                 deployment.applyNext();
             }
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                database.close();
-            } catch (RuntimeException ignored) {
-                // the server may already be stopping with the JVM
-            }
-        }));
+        database.droppedAtExit();
         return withoutHistory(database);
     }
 

@@ -26,13 +26,7 @@ public final class DeployedSchema {
                 deployment.updateAll();
             }
             template = deployed;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    deployed.close();
-                } catch (RuntimeException ignored) {
-                    // the server may already be stopping with the JVM
-                }
-            }));
+            deployed.droppedAtExit();
         }
         return template;
     }
