@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +113,22 @@ class Seed004DatabaseTest {
                     Sql.column(c, "select relname from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' and relrowsecurity order by 1"));
             assertEquals(List.of("pg_trgm in extensions", "pgcrypto in extensions", "uuid-ossp in extensions", "vector in extensions"),
                     Sql.column(c, "select extname || ' in ' || extnamespace::regnamespace from pg_extension where extname <> 'plpgsql' order by 1"));
+        }
+    }
+
+    @Test
+    void theGuidesReembeddingStepFindsNoLegacyVectorTheUnifiedColumnHoldsOnly1536Dimensions() throws Exception {
+        Recipe recipe = new Seed004().recipe();
+        String reembed = recipe.guide().blocks().get(0).sql();
+        assertEquals("UPDATE memories SET embedding = NULL WHERE vector_dims(embedding) = 384;", SqlStatements.split(reembed).get(0).lines()
+                .filter(l -> !l.isBlank() && !l.strip().startsWith("--")).map(String::strip).reduce("", String::concat));
+        try (Connection c = seed.connect()) {
+            c.setAutoCommit(false);
+            assertEquals(0, Sql.update(c, reembed));
+            SQLException refused = Sql.failure(c, "insert into memories (user_id, content, embedding) values"
+                    + " (md5('auth.users/eli')::uuid, 'legacy', array_fill(0.05::real, array[384])::vector)");
+            assertEquals("22000 expected 1536 dimensions, not 384", refused.getSQLState() + " " + refused.getMessage().lines().findFirst().orElse("").replace("ERROR: ", ""));
+            c.rollback();
         }
     }
 
