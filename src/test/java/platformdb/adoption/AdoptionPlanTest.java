@@ -113,6 +113,35 @@ class AdoptionPlanTest {
         }
     }
 
+    /**
+     * What Supabase's dashboard writes on a table the changelog owns: a Database Webhook is a trigger calling
+     * supabase_functions.http_request (Supabase's schema, stood in for here), kept and listed; a privilege granted in
+     * the dashboard widens access and is refused.
+     */
+    @Test
+    void aDashboardWebhookTriggerIsKeptAndAnExtraGrantIsRefused() {
+        try (FreshDatabase database = FreshDatabase.copyOf(whole)) {
+            database.execute("""
+                    create schema supabase_functions;
+                    create function supabase_functions.http_request() returns trigger language plpgsql as $$ begin return new; end $$;
+                    create trigger notify_new_customer after insert on public.customers for each row
+                      execute function supabase_functions.http_request('https://hooks.example.com/customers', 'POST', '{}', '{}', '1000');
+                    """);
+            AdoptionPlan kept = HandBuilt.plan(database);
+            assertTrue(kept.adoptable(), kept.render());
+            assertEquals(List.of("trigger public.customers.notify_new_customer"),
+                    kept.kept().stream().map(item -> item.difference().object()).toList(), kept.render());
+
+            // anon already holds every privilege on public's tables (Supabase's default privileges; RLS decides): a new role
+            database.execute("do $$ begin if not exists (select from pg_roles where rolname = 'reporting') then create role reporting nologin; end if; end $$;"
+                    + " grant select on public.customers to reporting");
+            AdoptionPlan refused = HandBuilt.plan(database);
+            assertFalse(refused.adoptable(), refused.render());
+            assertEquals(List.of("grant on table public.customers to reporting"),
+                    refused.refused().stream().map(item -> item.difference().object()).toList(), refused.render());
+        }
+    }
+
     @Test
     void theFingerprintFollowsTheCatalogNotTheRows() {
         try (FreshDatabase database = FreshDatabase.copyOf(whole)) {
