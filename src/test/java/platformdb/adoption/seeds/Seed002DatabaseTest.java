@@ -159,6 +159,27 @@ class Seed002DatabaseTest {
     }
 
     @Test
+    void thePoliciesActForSupabasesRoles() throws Exception {
+        try (Connection c = seed.connect()) {
+            c.setAutoCommit(false);
+            Sql.column(c, "select set_config('role', 'authenticated', true),"
+                    + " set_config('request.jwt.claims', json_build_object('sub', md5('auth.users/ana')::uuid, 'role', 'authenticated')::text, true)");
+            assertEquals(List.of("1 feedback", "3 feature_flags", "2 gateway_api_keys", "1 import_history", "2 memory_links", "2 user_sessions"),
+                    Sql.column(c, "select * from (select count(*) || ' feedback' from feedback union all select count(*) || ' feature_flags' from feature_flags"
+                            + " union all select count(*) || ' gateway_api_keys' from gateway_api_keys union all select count(*) || ' import_history' from import_history"
+                            + " union all select count(*) || ' memory_links' from memory_links union all select count(*) || ' user_sessions' from user_sessions) t"));
+            // RLS is on for the four core tables, whose owner policies the guide does not print and the seed map does not name:
+            // the API roles see none of their rows (only service_role, which bypasses RLS, does).
+            assertEquals(List.of("0", "0", "0", "0"), Sql.column(c, "select count(*)::text from memories union all select count(*)::text from conversations"
+                    + " union all select count(*)::text from messages union all select count(*)::text from user_profiles"));
+            c.rollback();
+            Sql.column(c, "select set_config('role', 'service_role', true)");
+            assertEquals("5", Sql.one(c, "select count(*) from memories"));
+            c.rollback();
+        }
+    }
+
+    @Test
     void theAdoptionPreviewNamesWhatDiffersKeepsTheTeamsTablesAndChangesNothing() throws Exception {
         try (Connection connection = seed.connect()) {
             CatalogSnapshot before = CatalogSnapshot.of(connection);
