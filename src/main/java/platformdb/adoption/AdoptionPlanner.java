@@ -22,8 +22,8 @@ import platformdb.drift.LedgerStep;
  * <p>A changeset counts as already there only as a member of a set closed under its dependencies (every earlier
  * changeset that touched the same catalog entries or their owning object is in the set too) whose combined catalog
  * equals the live one on every entry the set touches, owners and privileges included. A changeset whose objects are
- * all absent, and whose changes to existing entries find them as the changelog left them, is to be applied. Anything
- * else exists in another shape: to be reshaped.
+ * all absent, and whose changes to existing entries find them as the changelog left them (or change only entries that
+ * changesets still to apply create), is to be applied. Anything else exists in another shape: to be reshaped.
  */
 public final class AdoptionPlanner {
 
@@ -41,6 +41,7 @@ public final class AdoptionPlanner {
         Map<LedgerStep, Verdict> verdicts = new LinkedHashMap<>();
         Map<LedgerStep, Set<LedgerStep>> dependencies = new HashMap<>();
         Map<String, List<LedgerStep>> touchers = new HashMap<>();
+        Map<LedgerStep, List<List<LedgerStep>>> earlierTouchersOfWhatItChanges = new HashMap<>();
         Map<String, Integer> lastRemoval = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) {
             for (String key : steps.get(i).removed()) {
@@ -61,6 +62,13 @@ public final class AdoptionPlanner {
                 }
             }
             dependencies.put(step, dependsOn);
+            List<List<LedgerStep>> ofChanged = new ArrayList<>();
+            for (String key : touched(step)) {
+                if (full.containsKey(key) || step.removed().contains(key)) {
+                    ofChanged.add(List.copyOf(touchers.getOrDefault(key, List.of())));
+                }
+            }
+            earlierTouchersOfWhatItChanges.put(step, ofChanged);
             touched(step).forEach(key -> touchers.computeIfAbsent(key, k -> new ArrayList<>()).add(step));
             step.removed().forEach(full::remove);
             full.putAll(step.set());
@@ -79,6 +87,12 @@ public final class AdoptionPlanner {
                     changed = true;
                 }
             }
+            for (LedgerStep step : steps) {
+                if (verdicts.get(step) == Verdict.RESHAPE && changesOnlyWhatIsStillToApply(step, earlierTouchersOfWhatItChanges.get(step), verdicts, found)) {
+                    verdicts.put(step, Verdict.APPLY);
+                    changed = true;
+                }
+            }
             LedgerStep wrong = firstMismatch(ledger, steps, verdicts, found);
             if (wrong != null) {
                 verdicts.put(wrong, Verdict.RESHAPE);
@@ -87,6 +101,19 @@ public final class AdoptionPlanner {
         }
         placeChangesetsWithoutEffect(steps, verdicts);
         return verdicts;
+    }
+
+    /**
+     * A changeset none of whose entries the database has, which changes only entries that earlier changesets still to
+     * apply create (a grant revoked on a table still to create): it runs after them, as in a deploy. An entry it changes
+     * that no earlier changeset made (Supabase's own) and is absent keeps it reshaped.
+     */
+    private static boolean changesOnlyWhatIsStillToApply(LedgerStep step, List<List<LedgerStep>> earlierTouchersOfWhatItChanges,
+                                                         Map<LedgerStep, Verdict> verdicts, Map<String, String> found) {
+        return touched(step).stream().noneMatch(found::containsKey)
+                && !earlierTouchersOfWhatItChanges.isEmpty()
+                && earlierTouchersOfWhatItChanges.stream().allMatch(touchersOfOne -> !touchersOfOne.isEmpty()
+                        && touchersOfOne.stream().allMatch(toucher -> verdicts.get(toucher) == Verdict.APPLY));
     }
 
     /**

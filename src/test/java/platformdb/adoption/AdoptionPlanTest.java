@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,21 @@ class AdoptionPlanTest {
             assertTrue(plan.toApply().get(0).endsWith("::" + TEMPERATURE_CHECK + "::platform"), plan.render());
             assertEquals(HandBuilt.supabaseChangeSets(), plan.there().size() + plan.toApply().size(), plan.render());
             assertTrue(plan.there().contains(CUSTOMERS), plan.render());
+        }
+    }
+
+    /**
+     * A later changeset that changes what an absent table's create would make (revoking the table-wide select its
+     * grants to anon included, for column grants instead) is applied after that create, not reshaped: the planner found
+     * the changed entry absent and called it another shape (seen on seed 004, which has no customer_configs).
+     */
+    @Test
+    void aChangeToEntriesOfATableStillToCreateIsAppliedAfterIt() {
+        try (FreshDatabase database = HandBuilt.upTo("create-table-customer-configs")) {
+            AdoptionPlan plan = HandBuilt.plan(database);
+            assertEquals(Map.of(), plan.toReshape(), plan.render());
+            assertTrue(plan.toApply().contains("changelog/tenants/auth.yaml::grant-customer-configs-widget-columns-to-anon::platform"), plan.render());
+            assertTrue(plan.adoptable(), plan.render());
         }
     }
 
