@@ -173,6 +173,25 @@ class Seed003DatabaseTest {
         }
     }
 
+    @Test
+    void aSecondBuildHasTheSameRowsAndTheGuideIsPinnedByItsChecksum() throws Exception {
+        // Fixed ids and times: the sign-up trigger's random ref_code and now() are overwritten, identities start at 1.
+        try (SeedDatabase again = SeedDatabase.build(Seed003.afterAiIntegration())) {
+            assertEquals(early.fingerprints(), again.fingerprints());
+        }
+        byte[] original;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/seeds/" + Seed003.FILE)) {
+            original = in.readAllBytes();
+        }
+        assertEquals(19, SeedGuide.of(Seed003.FILE, original, Seed003.SHA256).blocks().size());
+        byte[] edited = java.util.Arrays.copyOf(original, original.length);
+        int at = new String(original, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("ADD COLUMN credits INTEGER DEFAULT 0");
+        edited[at + "ADD COLUMN credits INTEGER DEFAULT ".length()] = '5';
+        SeedGuide.ModifiedSeedException refused = org.junit.jupiter.api.Assertions.assertThrows(SeedGuide.ModifiedSeedException.class,
+                () -> SeedGuide.of(Seed003.FILE, edited, Seed003.SHA256));
+        assertTrue(refused.getMessage().contains(Seed003.SHA256), refused.getMessage());
+    }
+
     /** The changesets whose objects the seed has in another shape, at both points. */
     private static final List<String> RESHAPED_AT_BOTH_POINTS = List.of(
             "changelog/tenants/auth.yaml::grant-customer-configs-widget-columns-to-anon::platform",
