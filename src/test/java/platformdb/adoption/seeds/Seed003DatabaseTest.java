@@ -2,9 +2,14 @@ package platformdb.adoption.seeds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -180,14 +185,14 @@ class Seed003DatabaseTest {
             assertEquals(early.fingerprints(), again.fingerprints());
         }
         byte[] original;
-        try (java.io.InputStream in = getClass().getResourceAsStream("/seeds/" + Seed003.FILE)) {
+        try (InputStream in = getClass().getResourceAsStream("/seeds/" + Seed003.FILE)) {
             original = in.readAllBytes();
         }
         assertEquals(19, SeedGuide.of(Seed003.FILE, original, Seed003.SHA256).blocks().size());
-        byte[] edited = java.util.Arrays.copyOf(original, original.length);
-        int at = new String(original, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("ADD COLUMN credits INTEGER DEFAULT 0");
+        byte[] edited = Arrays.copyOf(original, original.length);
+        int at = new String(original, StandardCharsets.ISO_8859_1).indexOf("ADD COLUMN credits INTEGER DEFAULT 0");
         edited[at + "ADD COLUMN credits INTEGER DEFAULT ".length()] = '5';
-        SeedGuide.ModifiedSeedException refused = org.junit.jupiter.api.Assertions.assertThrows(SeedGuide.ModifiedSeedException.class,
+        SeedGuide.ModifiedSeedException refused = assertThrows(SeedGuide.ModifiedSeedException.class,
                 () -> SeedGuide.of(Seed003.FILE, edited, Seed003.SHA256));
         assertTrue(refused.getMessage().contains(Seed003.SHA256), refused.getMessage());
     }
@@ -217,7 +222,7 @@ class Seed003DatabaseTest {
     @Test
     void theAdoptionPreviewAtTheFinalPointIsRefusedNamesWhatToReshapeKeepsTheTeamsTablesAndChangesNothing() throws Exception {
         // Two more: the payments and chat_access_logs of the later migrations, whose references the seed could not write as the changesets do.
-        List<String> reshaped = new java.util.ArrayList<>(RESHAPED_AT_BOTH_POINTS);
+        List<String> reshaped = new ArrayList<>(RESHAPED_AT_BOTH_POINTS);
         reshaped.addAll(List.of("changelog/billing/billing.yaml::create-table-payments::platform",
                 "changelog/alerts/alerts.yaml::create-table-chat-access-logs::platform"));
         assertThePreview(last, reshaped, List.of("function public.update_email_templates_updated_at()", "relation public.ai_conversations", "relation public.ai_messages",
