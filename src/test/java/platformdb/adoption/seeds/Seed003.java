@@ -19,8 +19,8 @@ import platformdb.adoption.seeds.Recipe.Step;
  * columns verbatim, without the changelog's lock_timeout, comments and grants). The guide's own statements (its
  * extensions, RLS, {@code ALTER TABLE ... ADD COLUMN}, enums) run as printed. Where a changeset's column refers to
  * something the seed does not have at that moment, only that reference changes, and the edit says why. Each migration
- * runs as one request (Supabase's SQL editor, and {@code supabase db push} likewise applies a migration file in one
- * transaction): a failing statement would undo its migration.
+ * runs as one request in Supabase's SQL editor (the guide's "Supabase Dashboard"), so in one transaction: a failing
+ * statement would undo its migration.
  */
 public final class Seed003 implements SeedPoint {
 
