@@ -78,7 +78,8 @@ public final class AdoptionPlanner {
             changed = false;
             for (LedgerStep step : steps) {
                 if (verdicts.get(step) == Verdict.THERE
-                        && dependencies.get(step).stream().anyMatch(dependency -> verdicts.get(dependency) != Verdict.THERE)) {
+                        && dependencies.get(step).stream().anyMatch(dependency -> verdicts.get(dependency) != Verdict.THERE)
+                        && !onlyAFlagOfItsTableIsStillToApply(step, dependencies.get(step), verdicts, found)) {
                     // on something still to apply: applied after it, when none of its objects exist yet; otherwise its
                     // objects are there on something not verified
                     boolean nothingOfItThere = touched(step).stream().noneMatch(found::containsKey);
@@ -101,6 +102,21 @@ public final class AdoptionPlanner {
         }
         placeChangesetsWithoutEffect(steps, verdicts);
         return verdicts;
+    }
+
+    /**
+     * A changeset whose own entries are there, on a table whose only changes still to apply leave those entries alone
+     * (row level security enabled on a table whose columns, indexes and policies are there as the changelog made them):
+     * the earlier changesets depend on it through the table alone and share none of its entries, so applying them after
+     * the baseline ends where the changelog's order ends, and it stays found there.
+     */
+    private static boolean onlyAFlagOfItsTableIsStillToApply(LedgerStep step, Set<LedgerStep> dependencies, Map<LedgerStep, Verdict> verdicts,
+                                                            Map<String, String> found) {
+        Set<String> own = touched(step);
+        return own.stream().anyMatch(found::containsKey)
+                && dependencies.stream().filter(dependency -> verdicts.get(dependency) != Verdict.THERE)
+                        .allMatch(dependency -> verdicts.get(dependency) == Verdict.APPLY
+                                && touched(dependency).stream().noneMatch(own::contains));
     }
 
     /**

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import platformdb.drift.CannotCheck;
+import platformdb.drift.CatalogLedger;
+import platformdb.drift.LedgerSource;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -68,6 +73,34 @@ class AdoptionPlanTest {
             assertEquals(Map.of(), plan.toReshape(), plan.render());
             assertTrue(plan.toApply().contains("changelog/tenants/auth.yaml::grant-customer-configs-widget-columns-to-anon::platform"), plan.render());
             assertTrue(plan.adoptable(), plan.render());
+        }
+    }
+
+    /**
+     * Row level security never enabled on a table whose every other part is as the changelog makes it (seed 000 once
+     * reshaped has RLS only where its guide put it): enabling it is applied after the baseline, and the later changesets
+     * on the same table, whose entries it leaves alone, are still found there rather than reshaped.
+     */
+    @Test
+    void aTableFlagStillToApplyLeavesTheTablesOtherChangesetsThere() {
+        try (FreshDatabase database = FreshDatabase.copyOf(whole)) {
+            database.execute("alter table public.customers disable row level security");
+            AdoptionPlan plan = HandBuilt.plan(database);
+            assertTrue(plan.adoptable(), plan.render());
+            // and the changesets without a catalog effect after it (release tags, a data copy), which run in their place
+            CatalogLedger ledger = ledgerOf(database);
+            assertEquals(List.of("changelog/tenants/customers.yaml::enable-rls-customers::platform"), plan.toApply().stream()
+                    .filter(name -> ledger.step(name).map(step -> !step.set().isEmpty() || !step.removed().isEmpty()).orElse(true))
+                    .toList(), plan.render());
+            assertTrue(plan.there().contains("changelog/tenants/auth.yaml::add-column-customers-auth-user-id::platform"), plan.render());
+        }
+    }
+
+    private static CatalogLedger ledgerOf(FreshDatabase database) {
+        try (Connection connection = database.connect()) {
+            return LedgerSource.shipped(connection.getMetaData().getDatabaseMajorVersion());
+        } catch (SQLException | CannotCheck e) {
+            throw new AssertionError(e);
         }
     }
 

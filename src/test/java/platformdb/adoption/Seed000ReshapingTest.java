@@ -27,7 +27,8 @@ import platformdb.postgres.FreshDatabase;
  * database with its rows: each applies, rolls back to exactly the catalog and rows before it, and applies again to
  * exactly the catalog after it. Afterwards the adoption planner finds nothing of seed 000 left to reshape but what the
  * seed's rows block (the guarded changesets refuse them, naming the rows, changing nothing); rolling everything back
- * returns the seed's catalog and every row.
+ * returns the seed's catalog and every row. Once the team fixes those rows as the refusals say, the guarded changesets
+ * round-trip too and nothing of seed 000 is left in another shape: the reshaped database is adoptable.
  */
 class Seed000ReshapingTest {
 
@@ -62,17 +63,7 @@ class Seed000ReshapingTest {
             try (Deployment deployment = reshaping.deployTo(database)) {
                 CatalogSnapshot before = seedCatalog;
                 while (!deployment.peekNext().getId().equals(FIRST_GUARDED)) {
-                    Map<String, String> rowsBefore = seed.fingerprints();
-                    ChangeSet changeSet = deployment.applyNext();
-                    String name = Changelog.name(changeSet);
-                    CatalogSnapshot after = CatalogSnapshot.of(database);
-                    deployment.rollbackLast();
-                    assertEquals("", before.diffTo(CatalogSnapshot.of(database)).describe(), name + ": its rollback restores the catalog");
-                    assertEquals(rowsBefore, seed.fingerprints(), name + ": its rollback restores every row");
-                    deployment.applyNext();
-                    assertEquals("", after.diffTo(CatalogSnapshot.of(database)).describe(), name + ": applied again, the same catalog");
-                    walked.add(changeSet.getId());
-                    before = after;
+                    before = roundTripNext(seed, deployment, before, walked);
                 }
                 assertTrue(walked.size() > 40, "walked " + walked);
 
@@ -99,6 +90,67 @@ class Seed000ReshapingTest {
             assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(database)).describe(), "rolled back, the seed's catalog");
             assertEquals(seedRows, seed.fingerprints(), "and every row");
         }
+    }
+
+    /**
+     * The team fixes or deletes the rows the refusals name, as their messages say, and runs the reshaping again: the
+     * guarded changesets then apply, each round-trip proven on those rows (the ones before them are proven above), and
+     * the planner finds nothing of seed 000 left in another shape. Rolling everything back returns the seed's catalog
+     * and the rows as the team left them.
+     */
+    @Test
+    void onceTheTeamFixesTheRowsTheRefusalsNameTheGuardedChangesetsRoundTripAndNothingIsLeftToReshape() {
+        try (SeedDatabase seed = SeedDatabase.build(new Seed000Final())) {
+            FreshDatabase database = seed.database();
+            CatalogSnapshot seedCatalog = CatalogSnapshot.of(database);
+            seed.run("/seeds/000-final/fixes-for-the-reshaping.sql");
+            Map<String, String> fixedRows = seed.fingerprints();
+            database.execute("create schema " + FreshDatabase.TRACKING_SCHEMA);
+
+            List<String> walked = new ArrayList<>();
+            try (Deployment deployment = Changelog.at(Changelog.PROJECT_ROOT, RESHAPING).deployTo(database)) {
+                while (!deployment.peekNext().getId().equals(FIRST_GUARDED)) {
+                    walked.add(deployment.applyNext().getId());
+                }
+                CatalogSnapshot before = CatalogSnapshot.of(database);
+                List<String> guarded = new ArrayList<>();
+                while (deployment.hasNext()) {
+                    before = roundTripNext(seed, deployment, before, guarded);
+                }
+                assertEquals(FIRST_GUARDED, guarded.get(0));
+                walked.addAll(guarded);
+                assertEquals(Changelog.at(Changelog.PROJECT_ROOT, RESHAPING).changeSets().size(), walked.size(), "every reshaping changeset ran");
+
+                AdoptionPlan plan = planIgnoringTheReshapingsHistory(database);
+                assertEquals(Map.of(), plan.toReshape(), plan.render());
+                assertEquals(List.of(), plan.refused(), plan.render());
+                assertEquals(List.of(), plan.dataProblems(), plan.render());
+
+                deployment.rollbackCount(walked.size());
+                assertEquals(0, deployment.appliedCount());
+            }
+            assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(database)).describe(), "rolled back, the seed's catalog");
+            assertEquals(fixedRows, seed.fingerprints(), "and every row the team kept");
+        }
+    }
+
+    /**
+     * Applies the next changeset, rolls it back (the catalog and rows before it must be back), applies it again (the
+     * same catalog as the first time); returns the catalog after it.
+     */
+    private static CatalogSnapshot roundTripNext(SeedDatabase seed, Deployment deployment, CatalogSnapshot before, List<String> walked) {
+        FreshDatabase database = seed.database();
+        Map<String, String> rowsBefore = seed.fingerprints();
+        ChangeSet changeSet = deployment.applyNext();
+        String name = Changelog.name(changeSet);
+        CatalogSnapshot after = CatalogSnapshot.of(database);
+        deployment.rollbackLast();
+        assertEquals("", before.diffTo(CatalogSnapshot.of(database)).describe(), name + ": its rollback restores the catalog");
+        assertEquals(rowsBefore, seed.fingerprints(), name + ": its rollback restores every row");
+        deployment.applyNext();
+        assertEquals("", after.diffTo(CatalogSnapshot.of(database)).describe(), name + ": applied again, the same catalog");
+        walked.add(changeSet.getId());
+        return after;
     }
 
     /**

@@ -114,6 +114,15 @@ public final class SeedDatabase implements AutoCloseable {
                 where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname""");
     }
 
+    /** Runs more of the fixture's SQL on the built database (a test resource), every statement required to succeed. */
+    public void run(String resource) {
+        try (Connection connection = connect()) {
+            runStrictly(connection, resource);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     /** The fixture's own SQL (team tables, rows) must all run: any error stops the build. */
     private static void runStrictly(Connection connection, String resource) throws SQLException {
         for (String sql : SqlStatements.split(read(resource))) {
