@@ -20,6 +20,7 @@ import platformdb.deploy.rollback.AdoptedChangesetsGuard;
 import platformdb.deploy.rollback.AlreadyAtTag;
 import platformdb.deploy.rollback.RollbackCountGuard;
 import platformdb.deploy.rollback.RollbackRehearsal;
+import platformdb.deploy.rollback.SkippedChangesetsGuard;
 import platformdb.drift.UpdateDriftGuard;
 
 /**
@@ -59,13 +60,18 @@ public class CommandPreflight extends DatabaseChangelogCommandStep {
                 RollbackCountGuard.check(command, "rollbackCount");
                 Integer count = command.getArgumentValue(RollbackCountCommandStep.COUNT_ARG);
                 List<RanChangeSet> applied = applied(command);
+                SkippedChangesetsGuard.check(command, "rollbackCount " + count, applied, () -> new CountChangeSetFilter(count),
+                        Math.max(0, applied.size() - count));
                 AdoptedChangesetsGuard.check(command, applied, () -> new CountChangeSetFilter(count));
                 RollbackRehearsal.rehearse(command, applied, new CountChangeSetFilter(count));
             }
             case "rollbackCountSql" -> {
                 RollbackCountGuard.check(command, "rollbackCountSQL");
                 Integer count = command.getArgumentValue(RollbackCountCommandStep.COUNT_ARG);
-                AdoptedChangesetsGuard.check(command, applied(command), () -> new CountChangeSetFilter(count));
+                List<RanChangeSet> applied = applied(command);
+                SkippedChangesetsGuard.check(command, "rollbackCountSQL " + count, applied, () -> new CountChangeSetFilter(count),
+                        Math.max(0, applied.size() - count));
+                AdoptedChangesetsGuard.check(command, applied, () -> new CountChangeSetFilter(count));
             }
             case "rollback", "rollbackSql" -> {
                 List<RanChangeSet> applied = applied(command);
@@ -75,6 +81,8 @@ public class CommandPreflight extends DatabaseChangelogCommandStep {
                 if (name.equals("rollback")) {
                     AlreadyAtTag.check(tag, applied, changelog);
                 }
+                SkippedChangesetsGuard.check(command, name + " " + tag, applied,
+                        () -> new AfterTagChangeSetFilter(tag, applied, tagVersion, changelog), afterTag(applied, tag, tagVersion));
                 AdoptedChangesetsGuard.check(command, applied, () -> new AfterTagChangeSetFilter(tag, applied, tagVersion, changelog));
                 if (name.equals("rollback")) {
                     RollbackRehearsal.rehearse(command, applied, new AfterTagChangeSetFilter(tag, applied, tagVersion, changelog));
@@ -82,6 +90,9 @@ public class CommandPreflight extends DatabaseChangelogCommandStep {
             }
             case "rollbackToDate", "rollbackToDateSql" -> {
                 List<RanChangeSet> applied = applied(command);
+                java.util.Date date = command.getArgumentValue(RollbackToDateCommandStep.DATE_ARG);
+                SkippedChangesetsGuard.check(command, name + " " + date, applied, () -> new ExecutedAfterChangeSetFilter(date, applied),
+                        afterDate(applied, date));
                 AdoptedChangesetsGuard.check(command, applied,
                         () -> new ExecutedAfterChangeSetFilter(command.getArgumentValue(RollbackToDateCommandStep.DATE_ARG), applied));
                 if (name.equals("rollbackToDate")) {
@@ -107,6 +118,30 @@ public class CommandPreflight extends DatabaseChangelogCommandStep {
         if (database instanceof PlatformPostgresDatabase) {
             LockServiceFactory.getInstance().getLockService(database).waitForLock();
         }
+    }
+
+    /** The position of the first row after the tag's row (the oldest or newest so tagged, as Liquibase reads it). */
+    private static int afterTag(List<RanChangeSet> applied, String tag, TagVersionEnum version) {
+        int position = applied.size();
+        for (int i = 0; i < applied.size(); i++) {
+            if (tag.equals(applied.get(i).getTag())) {
+                position = i + 1;
+                if (version == TagVersionEnum.OLDEST) {
+                    break;
+                }
+            }
+        }
+        return position;
+    }
+
+    /** The position of the first row executed after the date. */
+    private static int afterDate(List<RanChangeSet> applied, java.util.Date date) {
+        for (int i = 0; i < applied.size(); i++) {
+            if (applied.get(i).getDateExecuted() != null && applied.get(i).getDateExecuted().after(date)) {
+                return i;
+            }
+        }
+        return applied.size();
     }
 
     private static List<RanChangeSet> applied(CommandScope command) throws Exception {
