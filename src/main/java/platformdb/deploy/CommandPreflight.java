@@ -93,11 +93,9 @@ public class CommandPreflight extends DatabaseChangelogCommandStep {
                 java.util.Date date = command.getArgumentValue(RollbackToDateCommandStep.DATE_ARG);
                 SkippedChangesetsGuard.check(command, name + " " + date, applied, () -> new ExecutedAfterChangeSetFilter(date, applied),
                         afterDate(applied, date));
-                AdoptedChangesetsGuard.check(command, applied,
-                        () -> new ExecutedAfterChangeSetFilter(command.getArgumentValue(RollbackToDateCommandStep.DATE_ARG), applied));
+                AdoptedChangesetsGuard.check(command, applied, () -> new ExecutedAfterChangeSetFilter(date, applied));
                 if (name.equals("rollbackToDate")) {
-                    RollbackRehearsal.rehearse(command, applied,
-                            new ExecutedAfterChangeSetFilter(command.getArgumentValue(RollbackToDateCommandStep.DATE_ARG), applied));
+                    RollbackRehearsal.rehearse(command, applied, new ExecutedAfterChangeSetFilter(date, applied));
                 }
             }
             case "update", "updateCount", "updateToTag" -> UpdateDriftGuard.check(command);

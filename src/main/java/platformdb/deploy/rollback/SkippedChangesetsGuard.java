@@ -1,7 +1,6 @@
 package platformdb.deploy.rollback;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import liquibase.changelog.ChangeSet;
@@ -26,12 +25,13 @@ public final class SkippedChangesetsGuard {
     }
 
     /**
-     * @param windowStart the position in {@code applied} (ran order) of the first row a tag or date rollback must undo;
-     *                    {@code applied.size()} for a count, whose window starts at the oldest changeset it undoes
+     * @param windowStart the position in {@code applied} (ran order) of the first row the rollback must undo: after the
+     *                    tag's row, after the date, or the last N rows for a count; the window also reaches back to the
+     *                    oldest changeset Liquibase would undo
      */
     public static void check(CommandScope command, String commandLine, List<RanChangeSet> applied,
                              AdoptedChangesetsGuard.UndoFilter toUndo, int windowStart) throws Exception {
-        Set<String> undone = new HashSet<>();
+        List<ChangeSet> undone = new ArrayList<>();
         RollbackRehearsal.changesetsToUndo(command, applied, toUndo.get()).run(new ChangeSetVisitor() {
             @Override
             public Direction getDirection() {
@@ -40,12 +40,12 @@ public final class SkippedChangesetsGuard {
 
             @Override
             public void visit(ChangeSet changeSet, DatabaseChangeLog changelog, Database database, Set<ChangeSetFilterResult> results) {
-                undone.add(key(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor()));
+                undone.add(changeSet);
             }
         }, RollbackRehearsal.environment(command));
         int from = windowStart;
         for (int i = 0; i < applied.size(); i++) {
-            if (undone.contains(key(applied.get(i)))) {
+            if (undoes(undone, applied.get(i))) {
                 from = Math.min(from, i);
                 break;
             }
@@ -53,7 +53,7 @@ public final class SkippedChangesetsGuard {
         List<String> skipped = new ArrayList<>();
         for (int i = from; i < applied.size(); i++) {
             RanChangeSet row = applied.get(i);
-            if (!undone.contains(key(row))) {
+            if (!undoes(undone, row)) {
                 skipped.add(row.getChangeLog() + "::" + row.getId() + "::" + row.getAuthor());
             }
         }
@@ -66,20 +66,8 @@ public final class SkippedChangesetsGuard {
         }
     }
 
-    private static String key(RanChangeSet row) {
-        return key(row.getChangeLog(), row.getId(), row.getAuthor());
-    }
-
-    private static String key(String file, String id, String author) {
-        return normalized(file) + "::" + id + "::" + author;
-    }
-
-    /** Liquibase compares changelog paths without a leading "classpath:" or "/" and with forward slashes. */
-    private static String normalized(String path) {
-        String normal = path.replace('\\', '/');
-        if (normal.startsWith("classpath:")) {
-            normal = normal.substring("classpath:".length());
-        }
-        return normal.startsWith("/") ? normal.substring(1) : normal;
+    /** Liquibase's own match of a history row with a changeset (ids and authors ignoring case, its path variants). */
+    private static boolean undoes(List<ChangeSet> undone, RanChangeSet row) {
+        return undone.stream().anyMatch(row::isSameAs);
     }
 }
