@@ -16,7 +16,7 @@ import platformdb.postgres.FreshDatabase;
 /**
  * A Supabase database whose schema the changelog's own SQL built by hand, without a history: the changelog's
  * changesets up to a point, then no trace of Liquibase. The simplest existing database, whose every object the
- * changelog knows exactly; the seeds' own databases are built by {@code platformdb.adoption.seeds}.
+ * changelog knows exactly; the seeds' own databases are built by {@code platformdb.seeds}.
  */
 public final class HandBuilt {
 

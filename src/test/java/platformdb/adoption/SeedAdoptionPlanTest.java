@@ -11,10 +11,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import platformdb.adoption.seeds.Seed000Final;
-import platformdb.adoption.seeds.Seed001;
-import platformdb.adoption.seeds.SeedDatabase;
-import platformdb.adoption.seeds.SeedPoint;
+import platformdb.seeds.Seed000Final;
+import platformdb.seeds.Seed001;
+import platformdb.seeds.SeedDatabase;
+import platformdb.seeds.SeedPoint;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.fixtures.Sql;
 

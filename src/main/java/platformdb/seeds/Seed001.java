@@ -1,12 +1,12 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
-import static platformdb.adoption.seeds.Recipe.added;
-import static platformdb.adoption.seeds.Recipe.blocks;
-import static platformdb.adoption.seeds.Recipe.skipped;
+import static platformdb.seeds.Recipe.added;
+import static platformdb.seeds.Recipe.blocks;
+import static platformdb.seeds.Recipe.skipped;
 
 import java.util.ArrayList;
 import java.util.List;
-import platformdb.adoption.seeds.Recipe.Step;
+import platformdb.seeds.Recipe.Step;
 
 /**
  * Seed 001 (migue.ai WhatsApp bot), whose guide lists eight production migrations run in Supabase's SQL editor and

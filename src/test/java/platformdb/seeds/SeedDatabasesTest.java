@@ -1,4 +1,4 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import platformdb.adoption.seeds.SeedGuide.ModifiedSeedException;
+import platformdb.seeds.SeedGuide.ModifiedSeedException;
 import platformdb.fixtures.Sql;
 
 /** The seed databases are the seeds' own SQL, as their teams ran it, with rows in every table. */

@@ -1,4 +1,4 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import platformdb.adoption.seeds.SeedGuide.SqlBlock;
+import platformdb.seeds.SeedGuide.SqlBlock;
 
 /**
  * How a seed's guide becomes its production database at one point of its history: which {@code ```sql} blocks run, in

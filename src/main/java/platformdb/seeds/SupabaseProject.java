@@ -1,9 +1,8 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import platformdb.fixtures.SupabaseLike;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -27,7 +26,7 @@ public final class SupabaseProject {
      * and seed SQL finds extension functions unqualified.
      */
     public static FreshDatabase createAsSupabaseAdmin() {
-        FreshDatabase database = SupabaseLike.database(PREINSTALLED_EXTENSIONS);
+        FreshDatabase database = empty(PREINSTALLED_EXTENSIONS);
         database.execute("""
                 do $$ begin
                   if not exists (select from pg_roles where rolname = 'authenticator') then
@@ -86,5 +85,41 @@ public final class SupabaseProject {
         } catch (SQLException e) {
             throw new IllegalStateException("could not give postgres its extensions' members: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A database shaped like a Supabase project's where it matters to the changelog: Supabase's API roles, its auth
+     * schema with auth.users and the auth functions, its grants and default privileges on public, and the given
+     * extensions (a SQL list of names) in schema extensions.
+     */
+    public static FreshDatabase empty(String extensions) {
+        FreshDatabase database = FreshDatabase.create();
+        database.execute("""
+                do $$ begin
+                  if not exists (select from pg_roles where rolname = 'anon') then create role anon nologin noinherit; end if;
+                  if not exists (select from pg_roles where rolname = 'authenticated') then create role authenticated nologin noinherit; end if;
+                  if not exists (select from pg_roles where rolname = 'service_role') then create role service_role nologin noinherit bypassrls; end if;
+                end $$;
+                create schema auth;
+                create table auth.users (id uuid primary key default gen_random_uuid(), email text, phone text,
+                  raw_app_meta_data jsonb default '{}'::jsonb, raw_user_meta_data jsonb default '{}'::jsonb,
+                  created_at timestamptz default now(), updated_at timestamptz default now());
+                create function auth.uid() returns uuid language sql stable
+                  as $f$ select (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')::uuid $f$;
+                create function auth.role() returns text language sql stable
+                  as $f$ select nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role' $f$;
+                create function auth.jwt() returns jsonb language sql stable
+                  as $f$ select nullif(current_setting('request.jwt.claims', true), '')::jsonb $f$;
+                grant usage on schema auth to anon, authenticated, service_role;
+                grant usage on schema public to anon, authenticated, service_role;
+                alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+                alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+                alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+                create schema extensions;
+                grant usage on schema extensions to anon, authenticated, service_role;
+                """);
+        database.execute("do $$ declare x text; begin foreach x in array array[" + extensions + "] loop"
+                + " execute format('create extension %I with schema extensions', x); end loop; end $$");
+        return database;
     }
 }

@@ -1,11 +1,11 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
-import static platformdb.adoption.seeds.Recipe.added;
-import static platformdb.adoption.seeds.Recipe.blocks;
-import static platformdb.adoption.seeds.Recipe.skipped;
+import static platformdb.seeds.Recipe.added;
+import static platformdb.seeds.Recipe.blocks;
+import static platformdb.seeds.Recipe.skipped;
 
 import java.util.List;
-import platformdb.adoption.seeds.Recipe.Edit;
+import platformdb.seeds.Recipe.Edit;
 
 /**
  * Seed 000 (Omniops widget) at its final point: the guide's "Recommended sequence" ends with

@@ -1,7 +1,7 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
-import static platformdb.adoption.seeds.Recipe.added;
-import static platformdb.adoption.seeds.Recipe.block;
+import static platformdb.seeds.Recipe.added;
+import static platformdb.seeds.Recipe.block;
 
 import java.util.List;
 

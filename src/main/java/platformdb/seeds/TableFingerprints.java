@@ -1,10 +1,12 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import platformdb.fixtures.Sql;
 
 /**
  * Row counts and row fingerprints of tables, to prove that every row survived: the fingerprint is the md5 of the
@@ -17,11 +19,11 @@ public final class TableFingerprints {
     }
 
     public static long rowCount(Connection connection, String table) {
-        return Long.parseLong(Sql.one(connection, "select count(*) from " + table));
+        return Long.parseLong(one(connection, "select count(*) from " + table));
     }
 
     public static String fingerprint(Connection connection, String table) {
-        return Sql.one(connection, "select md5(coalesce(string_agg(t::text, E'\\n' order by t::text collate \"C\"), '')) from " + table + " t");
+        return one(connection, "select md5(coalesce(string_agg(t::text, E'\\n' order by t::text collate \"C\"), '')) from " + table + " t");
     }
 
     public static Map<String, Long> rowCounts(Connection connection, List<String> tables) {
@@ -34,5 +36,14 @@ public final class TableFingerprints {
         Map<String, String> prints = new LinkedHashMap<>();
         tables.forEach(t -> prints.put(t, fingerprint(connection, t)));
         return prints;
+    }
+
+    private static String one(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
     }
 }

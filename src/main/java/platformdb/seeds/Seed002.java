@@ -1,8 +1,8 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
-import static platformdb.adoption.seeds.Recipe.added;
-import static platformdb.adoption.seeds.Recipe.blocks;
-import static platformdb.adoption.seeds.Recipe.skipped;
+import static platformdb.seeds.Recipe.added;
+import static platformdb.seeds.Recipe.blocks;
+import static platformdb.seeds.Recipe.skipped;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
 import java.util.ArrayList;
 import java.util.List;

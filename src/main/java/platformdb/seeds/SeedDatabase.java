@@ -1,16 +1,16 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import platformdb.adoption.seeds.SeedRun.FailedStatement;
-import platformdb.fixtures.Sql;
+import platformdb.seeds.SeedRun.FailedStatement;
 import platformdb.postgres.FreshDatabase;
 
 /**
@@ -108,13 +108,19 @@ public final class SeedDatabase implements AutoCloseable {
         database.close();
     }
 
-    private static List<String> publicTables(Connection connection) {
-        return Sql.column(connection, """
+    private static List<String> publicTables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
                 select format('%I.%I', n.nspname, c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname""");
+                where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname""")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
     }
 
-    /** Runs more of the fixture's SQL on the built database (a test resource), every statement required to succeed. */
+    /** Runs more of the fixture's SQL on the built database (a resource of src/main/resources/seeds), every statement required to succeed. */
     public void run(String resource) {
         try (Connection connection = connect()) {
             runStrictly(connection, resource);
@@ -137,7 +143,7 @@ public final class SeedDatabase implements AutoCloseable {
     private static String read(String resource) {
         try (InputStream in = SeedDatabase.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(resource + " is not on the test class path");
+                throw new IllegalStateException(resource + " is not on the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A seed migration guide exactly as the seed wrote it (a copy in {@code src/test/resources/seeds/}), refused when its
+ * A seed migration guide exactly as the seed wrote it (a copy in {@code src/main/resources/seeds/}), refused when its
  * bytes are not the ones its recipe was written for, and its {@code ```sql} blocks in order, each under the nearest
  * markdown heading before it and numbered among the blocks under headings of that text (a guide may repeat a heading).
  */
@@ -31,12 +31,12 @@ public final class SeedGuide {
         this.blocks = blocks;
     }
 
-    /** The guide from the test resources ({@code seeds/<fileName>}), checked against the expected SHA-256. */
+    /** The guide from the resources ({@code seeds/<fileName>}), checked against the expected SHA-256. */
     public static SeedGuide load(String fileName, String expectedSha256) {
         String resource = "/seeds/" + fileName;
         try (InputStream in = SeedGuide.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("seed guide " + resource + " is not on the test class path");
+                throw new IllegalStateException("seed guide " + resource + " is not on the class path");
             }
             return of(fileName, in.readAllBytes(), expectedSha256);
         } catch (IOException e) {

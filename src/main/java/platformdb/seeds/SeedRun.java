@@ -1,4 +1,4 @@
-package platformdb.adoption.seeds;
+package platformdb.seeds;
 
 import java.sql.Connection;
 import java.sql.SQLException;
