@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import liquibase.GlobalConfiguration;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
@@ -29,7 +30,10 @@ import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ResourceAccessor;
 import liquibase.util.LiquibaseUtil;
+import platformdb.drift.AcceptedDifferences;
 import platformdb.drift.CannotCheck;
+import platformdb.drift.DriftReport;
+import platformdb.drift.DriftRun;
 import platformdb.drift.CatalogLedger;
 import platformdb.drift.LedgerSource;
 import platformdb.drift.LedgerWalk;
@@ -107,7 +111,7 @@ public class AdoptCommandStep extends AbstractCommandStep {
             if (!Boolean.TRUE.equals(scope.getArgumentValue(APPLY_ARG))) {
                 AdoptionPlan plan;
                 try (Connection connection = connect(url, username, password)) {
-                    plan = new Adoption(ledger(scope, connection), checkSums, trackingSchema).plan(connection, username + "@" + url);
+                    plan = adoption(scope, connection, checkSums, trackingSchema).plan(connection, username + "@" + url);
                 }
                 report(plan, out, scope.getArgumentValue(PLAN_FILE_ARG));
                 if (!plan.adoptable()) {
@@ -120,32 +124,43 @@ public class AdoptCommandStep extends AbstractCommandStep {
                 throw new CannotAdopt("--apply needs --fingerprint: preview first (scripts/liquibase adopt), review the plan, then"
                         + " apply it with the fingerprint it printed");
             }
-            AdoptionPlan applied = recordBaseline(url, username, password, trackingSchema, changeSets, checkSums, fingerprint, out, scope);
-            if (applied == null) {
+            Path acceptedDifferences = Path.of(scope.getArgumentValue(ACCEPTED_DIFFERENCES_FILE_ARG));
+            Baseline baseline = recordBaseline(url, username, password, trackingSchema, changeSets, checkSums, fingerprint, out, scope);
+            if (baseline.plan() == null) {
                 out.println("adopt: the baseline was recorded by an earlier run; running what is left");
             } else {
-                out.println("adopt: " + applied.there().size() + " changesets recorded as there (verified), tagged '" + Adoption.TAG
+                out.println("adopt: " + baseline.plan().there().size() + " changesets recorded as there (verified), tagged '" + Adoption.TAG
                         + "'; running the rest");
-                KeptParts.write(applied, Path.of(scope.getArgumentValue(ACCEPTED_DIFFERENCES_FILE_ARG)), out);
+                KeptParts.write(baseline.plan(), acceptedDifferences, out);
             }
-            new CommandScope("update")
-                    .addArgumentValue("url", url).addArgumentValue("username", username).addArgumentValue("password", password)
-                    .addArgumentValue("changelogFile", changelogFile).addArgumentValue("contexts", CONTEXTS)
-                    .setOutput(resultsBuilder.getOutputStream()).execute();
-            out.println("adopt: done. `scripts/liquibase status` has nothing to run; `scripts/liquibase drift` checks the result;"
-                    + " `scripts/liquibase rollback " + Adoption.TAG + "` is the way back.");
+            String deployedWith = baseline.reshaping().map(Reshaping::adoptedChangelogFile).orElse(changelogFile);
+            if (baseline.reshaping().isPresent()) {
+                // on its own first: the master's preconditions (extensions in schema extensions) hold only once it has run
+                out.println("adopt: reshaping with " + baseline.reshaping().get().changelogFile() + ", then the master (" + deployedWith + ")");
+                update(url, username, password, baseline.reshaping().get().changelogFile(), resultsBuilder);
+            }
+            update(url, username, password, deployedWith, resultsBuilder);
+            String with = deployedWith.equals(changelogFile) ? "" : " --changelog-file=" + deployedWith;
+            verify(url, username, password, trackingSchema, checkSums, acceptedDifferences, with, scope);
+            out.println("adopt: done, and verified: the database has the changelog's catalog (drift finds nothing but what the"
+                    + " plan kept). `scripts/liquibase" + with + " status` has nothing to run; `scripts/liquibase" + with + " rollback "
+                    + Adoption.TAG + "` is the way back." + (with.isEmpty() ? "" : " Deploy and roll back this database with "
+                    + deployedWith + " from now on: it holds the reshaping the way back undoes."));
         } catch (CannotAdopt e) {
             throw resultsBuilder.commandFailed("adopt: could not adopt: " + e.getMessage(), CANNOT_ADOPT, true);
         } catch (Refused e) {
             throw resultsBuilder.commandFailed("adopt: refused: " + e.getMessage() + " Nothing was changed.", REFUSED, true);
+        } catch (NotVerified e) {
+            throw resultsBuilder.commandFailed("adopt: " + e.getMessage(), REFUSED, true);
         }
     }
 
     /**
      * Under the deploy lock: plans again, refuses a database that changed since the preview or is not adoptable, and
-     * records the baseline. Returns the plan it recorded, or null when an earlier run recorded it.
+     * records the baseline. Returns the plan it recorded (null when an earlier run recorded it) and the reshaping the
+     * baseline was recorded for.
      */
-    private static AdoptionPlan recordBaseline(String url, String username, String password, String trackingSchema,
+    private static Baseline recordBaseline(String url, String username, String password, String trackingSchema,
                                       Map<String, ChangeSet> changeSets, Map<String, String> checkSums, String fingerprint,
                                       PrintStream out, CommandScope scope) throws Exception {
         ResourceAccessor resources = Scope.getCurrentScope().getResourceAccessor();
@@ -156,9 +171,9 @@ public class AdoptCommandStep extends AbstractCommandStep {
             lock.waitForLock();
             try {
                 Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-                Adoption adoption = new Adoption(ledger(scope, connection), checkSums, trackingSchema);
+                Adoption adoption = adoption(scope, connection, checkSums, trackingSchema);
                 if (adoption.state(connection) == Adoption.State.ADOPTED) {
-                    return null;
+                    return new Baseline(null, adoption.reshapingOfTheAdoption(connection));
                 }
                 AdoptionPlan plan = adoption.plan(connection, username + "@" + url);
                 if (!plan.fingerprint().equals(fingerprint)) {
@@ -180,13 +195,58 @@ public class AdoptCommandStep extends AbstractCommandStep {
                             LiquibaseUtil.getBuildVersion()));
                 }
                 adoption.recordBaseline(connection, plan, rows, deploymentId());
-                return plan;
+                return new Baseline(plan, Optional.ofNullable(plan.recognition().reshaping()).flatMap(Reshaping::named));
             } finally {
                 lock.releaseLock();
             }
         } finally {
             database.close();
         }
+    }
+
+    private static void update(String url, String username, String password, String changelogFile, CommandResultsBuilder results)
+            throws Exception {
+        new CommandScope("update")
+                .addArgumentValue("url", url).addArgumentValue("username", username).addArgumentValue("password", password)
+                .addArgumentValue("changelogFile", changelogFile).addArgumentValue("contexts", CONTEXTS)
+                .setOutput(results.getOutputStream()).execute();
+    }
+
+    private record Baseline(AdoptionPlan plan, Optional<Reshaping> reshaping) {
+    }
+
+    /**
+     * The adoption's last step: a drift check of the whole database against the changelog's catalog for what its history
+     * now records, the parts the plan kept accepted. Anything else is a failure that names the way back.
+     */
+    private static void verify(String url, String username, String password, String trackingSchema, Map<String, String> checkSums,
+                               Path acceptedDifferences, String with, CommandScope scope) throws Exception {
+        try (Connection connection = connect(url, username, password)) {
+            AcceptedDifferences accepted = Files.exists(acceptedDifferences) ? AcceptedDifferences.read(acceptedDifferences) : AcceptedDifferences.none();
+            DriftReport report = new DriftRun(checkSums, accepted, false).check(connection, trackingSchema, ledger(scope, connection), username + "@" + url);
+            if (report.drifted()) {
+                throw new NotVerified("the adoption ran, but the database differs from the changelog:\n" + report.render(DriftReport.Format.TEXT)
+                        + "\n`scripts/liquibase" + with + " rollback " + Adoption.TAG + "` returns it to where it was before the adoption.");
+            }
+        } catch (CannotCheck e) {
+            throw new CannotAdopt("the adoption ran, but could not be verified: " + e.getMessage()
+                    + "; check it with `scripts/liquibase" + with + " drift`", e);
+        }
+    }
+
+    /** The adoption with the master's catalog ledger and every proven reshaping's, for the server's major. */
+    private static Adoption adoption(CommandScope scope, Connection connection, Map<String, String> checkSums, String trackingSchema)
+            throws Exception {
+        int major = connection.getMetaData().getDatabaseMajorVersion();
+        List<ReshapeLedger> reshapings = new ArrayList<>();
+        for (Reshaping reshaping : Reshaping.KNOWN) {
+            ReshapeLedger ledger = ReshapeLedger.shipped(reshaping, major);
+            Map<String, String> reshapingCheckSums = new java.util.LinkedHashMap<>();
+            CommandConnections.changeSets(reshaping.changelogFile()).forEach((name, changeSet) -> reshapingCheckSums.put(name, LedgerWalk.checkSum(changeSet)));
+            ledger.expectCurrent(reshapingCheckSums);
+            reshapings.add(ledger);
+        }
+        return new Adoption(ledger(scope, connection), checkSums, trackingSchema, reshapings);
     }
 
     /** Ten characters, as Liquibase's own deployment ids. */
@@ -231,6 +291,13 @@ public class AdoptCommandStep extends AbstractCommandStep {
     /** The plan cannot be applied as it stands (exit 1); the message says why. */
     private static final class Refused extends Exception {
         Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** The adoption ran but its result is not the changelog's catalog (exit 1); the message names the way back. */
+    private static final class NotVerified extends Exception {
+        NotVerified(String message) {
             super(message);
         }
     }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import platformdb.adoption.AdoptionPlan.EntryDifference;
 import platformdb.adoption.AdoptionPlanner.Verdict;
 import platformdb.catalog.CatalogSnapshot;
@@ -36,11 +37,18 @@ public final class Adoption {
     private final CatalogLedger ledger;
     private final Map<String, String> changelogCheckSums;
     private final String trackingSchema;
+    private final List<ReshapeLedger> reshapings;
 
     public Adoption(CatalogLedger ledger, Map<String, String> changelogCheckSums, String trackingSchema) {
+        this(ledger, changelogCheckSums, trackingSchema, List.of());
+    }
+
+    /** @param reshapings the proven reshapings' ledgers for the server's major, each checked current by the caller */
+    public Adoption(CatalogLedger ledger, Map<String, String> changelogCheckSums, String trackingSchema, List<ReshapeLedger> reshapings) {
         this.ledger = ledger;
         this.changelogCheckSums = changelogCheckSums;
         this.trackingSchema = trackingSchema;
+        this.reshapings = reshapings;
     }
 
     /** Where a database stands: never deployed by the changelog, adopted (its baseline recorded), or deployed by it. */
@@ -90,7 +98,10 @@ public final class Adoption {
                     : "this database's history records changesets of the changelog: it is deployed by it, use `scripts/liquibase update`");
         }
         CatalogSnapshot live = CatalogSnapshot.of(connection);
-        Map<LedgerStep, Verdict> verdicts = AdoptionPlanner.classify(ledger, live);
+        AdoptionPlan.Recognition recognition = recognise(live);
+        CatalogSnapshot planned = recognition.reshaping() == null ? live
+                : reshapings.stream().filter(r -> r.reshaping().point().equals(recognition.reshaping())).findFirst().orElseThrow().predict(live);
+        Map<LedgerStep, Verdict> verdicts = AdoptionPlanner.classify(ledger, planned);
         List<String> there = new ArrayList<>();
         List<String> toApply = new ArrayList<>();
         List<LedgerStep> applySteps = new ArrayList<>();
@@ -104,16 +115,29 @@ public final class Adoption {
                     toApply.add(step.changeSet());
                     applySteps.add(step);
                 }
-                case RESHAPE -> toReshape.put(step.changeSet(), differences(step, target, live.objects()));
+                case RESHAPE -> toReshape.put(step.changeSet(), differences(step, target, planned.objects()));
             }
         });
         if (there.isEmpty() && toReshape.isEmpty()) {
             throw new CannotAdopt("nothing of the changelog is in this database: there is nothing to adopt, deploy it with `scripts/liquibase update`");
         }
         List<String> supabaseSteps = verdicts.keySet().stream().map(LedgerStep::changeSet).toList();
-        TeamObjects team = TeamObjects.of(ledger.expectedAfter(supabaseSteps), live);
-        List<DataPreflight.Problem> problems = DataPreflight.check(connection, applySteps, live.objects());
-        return new AdoptionPlan(database, major, fingerprint(live), there, toReshape, toApply, team.kept(), team.refused(), problems);
+        TeamObjects team = TeamObjects.of(ledger.expectedAfter(supabaseSteps), planned);
+        List<DataPreflight.Problem> problems = DataPreflight.check(connection, applySteps, planned.objects());
+        return new AdoptionPlan(database, major, fingerprint(live), recognition, there, toReshape, toApply, team.kept(), team.refused(), problems);
+    }
+
+    /** The seed point the database is at, if a proven reshaping starts there; else how far it is from each known point. */
+    private AdoptionPlan.Recognition recognise(CatalogSnapshot live) {
+        Map<String, List<EntryDifference>> otherPoints = new LinkedHashMap<>();
+        for (ReshapeLedger reshaping : reshapings) {
+            List<EntryDifference> differences = reshaping.differencesFromThePoint(live);
+            if (differences.isEmpty()) {
+                return new AdoptionPlan.Recognition(reshaping.reshaping().point(), Map.of());
+            }
+            otherPoints.put(reshaping.reshaping().point(), differences);
+        }
+        return new AdoptionPlan.Recognition(null, otherPoints);
     }
 
     /**
@@ -161,6 +185,8 @@ public final class Adoption {
                     + " filename varchar(255) not null, id varchar(255) not null, author varchar(255) not null,"
                     + " deployment_id varchar(10) not null, adopted_at timestamptz not null default now(),"
                     + " fingerprint text not null, primary key (filename, id, author))");
+            // the proven reshaping that runs after the baseline (null: none), so that a rerun after a stop finishes it
+            ddl.execute("alter table " + table(ADOPTED_TABLE) + " add column if not exists reshaping text");
             ddl.execute("comment on table " + table(ADOPTED_TABLE) + " is 'History rows recorded by adoption without running: their"
                     + " objects predate the project, and their rollbacks must never run (scripts/liquibase adopt)'");
             long order;
@@ -172,7 +198,7 @@ public final class Adoption {
                     + " (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum, description, comments, tag, liquibase,"
                     + " contexts, labels, deployment_id) values (?, ?, ?, now(), ?, 'EXECUTED', ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement adopted = connection.prepareStatement("insert into " + table(ADOPTED_TABLE)
-                         + " (filename, id, author, deployment_id, fingerprint) values (?, ?, ?, ?, ?)")) {
+                         + " (filename, id, author, deployment_id, fingerprint, reshaping) values (?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < rows.size(); i++) {
                     HistoryRow row = rows.get(i);
                     history.setString(1, row.id());
@@ -193,6 +219,7 @@ public final class Adoption {
                     adopted.setString(3, row.author());
                     adopted.setString(4, deploymentId);
                     adopted.setString(5, plan.fingerprint());
+                    adopted.setString(6, plan.recognition().reshaping());
                     adopted.addBatch();
                 }
                 history.executeBatch();
@@ -204,6 +231,23 @@ public final class Adoption {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** The reshaping an adopted database's baseline was recorded for (empty when none ran or it is not adopted). */
+    public Optional<Reshaping> reshapingOfTheAdoption(Connection connection) throws SQLException {
+        if (!exists(connection, ADOPTED_TABLE)) {
+            return Optional.empty();
+        }
+        try (Statement query = connection.createStatement();
+             ResultSet row = query.executeQuery("select max(reshaping) from " + table(ADOPTED_TABLE))) {
+            row.next();
+            String point = row.getString(1);
+            if (point == null) {
+                return Optional.empty();
+            }
+            return Optional.of(Reshaping.named(point).orElseThrow(() -> new SQLException("this database was adopted with reshaping "
+                    + point + ", which this checkout of the project does not know: adopt from the checkout that started it")));
         }
     }
 

@@ -10,13 +10,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import platformdb.postgres.FreshDatabase;
 
@@ -75,6 +80,77 @@ public final class CatalogSnapshot {
         });
         return new CatalogSnapshot(query(connection, oidArray(scopes), kept));
     }
+
+    /**
+     * This catalog as it would be after a change that sets and removes the given entries (a prediction, never read
+     * from a database). A changed entry keeps its object; a new one belongs to the object its key or definition names
+     * (a column, constraint, policy or trigger to its table, an index to the table it is on), else to itself.
+     */
+    public CatalogSnapshot with(Map<String, String> set, Set<String> removed) {
+        SortedMap<String, Entry> next = new TreeMap<>(entries);
+        removed.forEach(next::remove);
+        // invented ids below every real OID (and every id an earlier prediction invented)
+        long invented = Math.min(0, next.values().stream().mapToLong(Entry::own).min().orElse(0));
+        Map<String, Long> primaries = new HashMap<>();
+        next.forEach((key, entry) -> {
+            if (isPrimary(key)) {
+                primaries.put(key, entry.own());
+            }
+        });
+        List<String> added = set.keySet().stream().filter(key -> !next.containsKey(key))
+                .sorted(Comparator.comparing((String key) -> !isPrimary(key))).toList();
+        for (String key : added) {
+            long own = --invented;
+            long scope = isPrimary(key) ? own
+                    : UNSCOPED_KINDS.stream().anyMatch(key::startsWith) ? ALWAYS
+                    : ownersOf(key, set.get(key)).stream().map(primaries::get).filter(Objects::nonNull).findFirst().orElse(own);
+            next.put(key, new Entry(set.get(key), scope, own));
+            if (isPrimary(key)) {
+                primaries.put(key, own);
+            }
+        }
+        set.forEach((key, description) -> next.computeIfPresent(key, (k, entry) -> new Entry(description, entry.scope(), entry.own())));
+        return new CatalogSnapshot(next);
+    }
+
+    /** Entries of no object's scope, as the snapshot query reads them: their owner comes from the key ({@link #ownerOfUnscoped}). */
+    private static final List<String> UNSCOPED_KINDS = List.of("schema ", "extension ", "role setting ", "publication ",
+            "default privileges ", "grant on schema ", "comment on schema ");
+
+    /** The keys the object a new entry belongs to may have, from its key or, for an index, its definition. */
+    private static List<String> ownersOf(String key, String description) {
+        for (String kind : List.of("column ", "constraint ", "policy ", "trigger ", "grant on column ", "comment on table column ")) {
+            if (key.startsWith(kind)) {
+                String part = key.substring(kind.length());
+                int to = kind.startsWith("grant") ? part.lastIndexOf(" to ") : -1;
+                part = to > 0 ? part.substring(0, to) : part;
+                int dot = part.lastIndexOf('.');
+                return dot > 0 ? List.of("relation " + part.substring(0, dot)) : List.of();
+            }
+        }
+        if (key.startsWith("index ")) {
+            Matcher on = INDEX_TABLE.matcher(description);
+            return on.find() ? List.of("relation " + on.group(1)) : List.of();
+        }
+        for (String kind : List.of("grant on ", "comment on ")) {
+            if (key.startsWith(kind)) {
+                String object = key.substring(kind.length());
+                int to = kind.startsWith("grant") ? object.lastIndexOf(" to ") : -1;
+                object = to > 0 ? object.substring(0, to) : object;
+                int space = object.indexOf(' ');
+                String name = object.substring(space + 1);
+                return switch (object.substring(0, Math.max(space, 0))) {
+                    case "table", "view", "sequence", "materialized" -> List.of("relation " + name);
+                    case "function", "procedure" -> List.of("function " + name);
+                    case "type" -> List.of("enum " + name, "domain " + name, "type " + name);
+                    default -> List.of();
+                };
+            }
+        }
+        return List.of();
+    }
+
+    private static final Pattern INDEX_TABLE = Pattern.compile(" ON (?:ONLY )?(\\S+) USING ");
 
     /**
      * Reads the entries of the given scopes (all when null) into {@code into}, under search_path public whatever the

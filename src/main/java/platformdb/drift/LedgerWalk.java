@@ -58,10 +58,14 @@ public final class LedgerWalk {
         return changeSet.generateCheckSum(ChecksumVersion.latest()).toString();
     }
 
-    /** Every changeset with its checksum, by identity (file::id::author), in changelog order. */
+    /**
+     * Every changeset with its checksum, by identity (file::id::author), in changelog order; an adoption's reshaping
+     * changesets (in the changelog an adopted database deploys with) aside: the catalog ledger is the master's.
+     */
     public static Map<String, String> checkSums(List<ChangeSet> changeSets) {
         Map<String, String> checkSums = new LinkedHashMap<>();
-        changeSets.forEach(changeSet -> checkSums.put(Changelog.name(changeSet), checkSum(changeSet)));
+        changeSets.stream().filter(changeSet -> !Changelog.isReshaping(changeSet.getFilePath()))
+                .forEach(changeSet -> checkSums.put(Changelog.name(changeSet), checkSum(changeSet)));
         return checkSums;
     }
 

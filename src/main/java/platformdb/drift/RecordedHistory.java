@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import platformdb.liquibase.Changelog;
 
 /**
  * The changesets a database's DATABASECHANGELOG records, in the order they ran, read with plain SQL: Liquibase's own
@@ -33,6 +34,9 @@ public record RecordedHistory(List<Row> rows) {
                 "select filename, id, author, md5sum, exectype, tag from " + table + " order by orderexecuted, dateexecuted");
              ResultSet result = query.executeQuery()) {
             while (result.next()) {
+                if (Changelog.isReshaping(result.getString(1))) {
+                    continue;  // an adoption's reshaping: its effect is the shape of the baseline adopt verified, not the master's
+                }
                 rows.add(new Row(result.getString(1) + "::" + result.getString(2) + "::" + result.getString(3),
                         result.getString(4), result.getString(5), result.getString(6)));
             }

@@ -24,6 +24,8 @@ public final class ChangelogLint {
 
     /** Reshaping changelogs of the seeds' databases, run on their own before an adoption. */
     static final String RESHAPING_FOLDER = "adoption";
+    /** The changelog an adopted database deploys with: its reshaping, then the master. */
+    static final String ADOPTED_SUFFIX = "-adopted.yaml";
 
     private final Path root;
     private final String master;
@@ -77,12 +79,36 @@ public final class ChangelogLint {
      * included by the master (its changesets would run on every database), linted by the same rules as if it were.
      */
     private void reshaping(String file) {
+        if (file.endsWith(ADOPTED_SUFFIX)) {
+            adoptedChangelog(file);
+            return;
+        }
         if (inclusions.containsKey(file)) {
             problems.add(file + ": included by " + master + "; a reshaping changelog in " + RESHAPING_FOLDER + "/ runs on its own, before an adoption");
             return;
         }
         inclusions.put(file, 1);
         visit(file);
+    }
+
+    /**
+     * The changelog an adopted database deploys with ({@code <point>-adopted.yaml}) includes its reshaping, then the
+     * master, and nothing else: any other content would be changesets only adopted databases run.
+     */
+    private void adoptedChangelog(String file) {
+        String reshaping = file.substring(0, file.length() - ADOPTED_SUFFIX.length()) + ".yaml";
+        List<Object> expected = List.of(Map.of("include", Map.of("file", reshaping)), Map.of("include", Map.of("file", master)));
+        Object content;
+        try (Reader reader = Files.newBufferedReader(root.resolve(file))) {
+            content = new Yaml().load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            content = null;
+        }
+        if (!(content instanceof Map<?, ?> map) || !expected.equals(map.get("databaseChangeLog"))) {
+            problems.add(file + ": the changelog of an adopted database includes " + reshaping + ", then " + master + ", and nothing else");
+        }
     }
 
     private String relative(Path path) {

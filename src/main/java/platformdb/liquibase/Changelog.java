@@ -28,6 +28,8 @@ public final class Changelog {
 
     public static final Path PROJECT_ROOT = Path.of("").toAbsolutePath();
     public static final String MASTER = "changelog/db.changelog-master.yaml";
+    /** Where the reshaping changelogs of adoptions live (docs/adoption.md): never part of the master. */
+    public static final String RESHAPING_FOLDER = "changelog/adoption/";
 
     /** Liquibase's INFO lines for every changeset would bury a tool's or a test's report: warnings and errors only. */
     private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
@@ -98,6 +100,11 @@ public final class Changelog {
     /** Opens a deployment of this changelog on the database: nothing is applied until asked. */
     public Deployment deployTo(FreshDatabase database) {
         return new Deployment(this, database);
+    }
+
+    /** Whether a changeset (file::id::author) or file belongs to an adoption's reshaping changelog, not to the master. */
+    public static boolean isReshaping(String changeSetOrFile) {
+        return changeSetOrFile.startsWith(RESHAPING_FOLDER);
     }
 
     /** The changeset's identity as Liquibase records it, for messages. */

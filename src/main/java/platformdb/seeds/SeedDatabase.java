@@ -33,6 +33,18 @@ public final class SeedDatabase implements AutoCloseable {
     }
 
     public static SeedDatabase build(SeedPoint point) {
+        return build(point, point.fixtureResources());
+    }
+
+    /**
+     * The seed's database as the seed's own SQL leaves it, without the fixture's team tables and rows: the catalog a
+     * reshaping's ledger is walked on.
+     */
+    public static SeedDatabase bySeedSqlOnly(SeedPoint point) {
+        return build(point, List.of());
+    }
+
+    private static SeedDatabase build(SeedPoint point, List<String> fixtureResources) {
         Recipe recipe = point.recipe();
         List<Recipe.Script> scripts = recipe.scripts(recipe.guide());
         FreshDatabase database = SupabaseProject.createAsSupabaseAdmin();
@@ -43,7 +55,7 @@ public final class SeedDatabase implements AutoCloseable {
             }
             SupabaseProject.letPostgresMoveItsExtensions(database);
             List<String> seedTables = publicTables(connection);
-            for (String resource : point.fixtureResources()) {
+            for (String resource : fixtureResources) {
                 runStrictly(connection, resource);
             }
             return new SeedDatabase(point, database, run.failures(), seedTables);

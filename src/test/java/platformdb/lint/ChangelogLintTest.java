@@ -37,6 +37,7 @@ class ChangelogLintTest {
             missing-logical-file-path | changelog/tables.yaml: no logicalFilePath; make the first entry
             foreign-logical-file-path | changelog/copied.yaml: logicalFilePath is changelog/tables.yaml, not the file's own path
             changelog-in-declarations | changelog/declarations/hidden.yaml: a changelog in changelog/declarations/, which holds declarations only
+            adopted-changelog-with-more | changelog/adoption/point-adopted.yaml: the changelog of an adopted database includes changelog/adoption/point.yaml, then changelog/db.changelog-master.yaml, and nothing else
             """)
     void badFixtureIsRejectedWithFileAndIdNamed(String fixture, String expectedProblem) {
         List<String> problems = ChangelogLint.check(FIXTURES.resolve(fixture), Changelog.MASTER);

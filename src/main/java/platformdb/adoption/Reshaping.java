@@ -1,0 +1,38 @@
+package platformdb.adoption;
+
+import java.util.List;
+import java.util.Optional;
+import platformdb.seeds.Seed000Final;
+import platformdb.seeds.SeedPoint;
+
+/**
+ * A proven reshaping: the changelog that brings a seed's database at one point of its history to the shape the
+ * changelog's own changesets give it ({@code changelog/adoption/<point>.yaml}), the changelog an adopted database then
+ * deploys and rolls back with (the reshaping, then the master: {@code <point>-adopted.yaml}), and the seed point whose
+ * database it is proven on. Its catalog ledger ({@link ReshapeLedger}) recognises the point and predicts the result.
+ *
+ * @param point the name of the point, as the history records it ({@code seed-000-final})
+ */
+public record Reshaping(String point, SeedPoint seed) {
+
+    /** Every reshaping the project proves (Seed000ReshapingTest walks each changeset on the seed's own database). */
+    public static final List<Reshaping> KNOWN = List.of(new Reshaping("seed-000-final", new Seed000Final()));
+
+    public static Optional<Reshaping> named(String point) {
+        return KNOWN.stream().filter(reshaping -> reshaping.point().equals(point)).findFirst();
+    }
+
+    /** The reshaping changelog, run after the baseline and the tag. */
+    public String changelogFile() {
+        return "changelog/adoption/" + point + ".yaml";
+    }
+
+    /** The changelog an adopted database deploys and rolls back with: the reshaping, then the master. */
+    public String adoptedChangelogFile() {
+        return "changelog/adoption/" + point + "-adopted.yaml";
+    }
+
+    public String ledgerFileName(int postgresMajor) {
+        return "reshape-ledger-" + point + "-postgres-" + postgresMajor + ".txt";
+    }
+}
