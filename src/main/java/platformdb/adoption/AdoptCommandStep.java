@@ -241,10 +241,11 @@ public class AdoptCommandStep extends AbstractCommandStep {
         List<ReshapeLedger> reshapings = new ArrayList<>();
         for (Reshaping reshaping : Reshaping.KNOWN) {
             ReshapeLedger ledger = ReshapeLedger.shipped(reshaping, major);
+            Map<String, ChangeSet> reshapingChangeSets = CommandConnections.changeSets(reshaping.changelogFile());
             Map<String, String> reshapingCheckSums = new java.util.LinkedHashMap<>();
-            CommandConnections.changeSets(reshaping.changelogFile()).forEach((name, changeSet) -> reshapingCheckSums.put(name, LedgerWalk.checkSum(changeSet)));
+            reshapingChangeSets.forEach((name, changeSet) -> reshapingCheckSums.put(name, LedgerWalk.checkSum(changeSet)));
             ledger.expectCurrent(reshapingCheckSums);
-            reshapings.add(ledger);
+            reshapings.add(ledger.withGuards(ReshapingGuard.of(new ArrayList<>(reshapingChangeSets.values()))));
         }
         return new Adoption(ledger(scope, connection), checkSums, trackingSchema, reshapings);
     }

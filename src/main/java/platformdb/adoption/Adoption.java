@@ -99,8 +99,8 @@ public final class Adoption {
         }
         CatalogSnapshot live = CatalogSnapshot.of(connection);
         AdoptionPlan.Recognition recognition = recognise(live);
-        CatalogSnapshot planned = recognition.reshaping() == null ? live
-                : reshapings.stream().filter(r -> r.reshaping().point().equals(recognition.reshaping())).findFirst().orElseThrow().predict(live);
+        Optional<ReshapeLedger> reshaping = reshapings.stream().filter(r -> r.reshaping().point().equals(recognition.reshaping())).findFirst();
+        CatalogSnapshot planned = reshaping.map(r -> r.predict(live)).orElse(live);
         Map<LedgerStep, Verdict> verdicts = AdoptionPlanner.classify(ledger, planned);
         List<String> there = new ArrayList<>();
         List<String> toApply = new ArrayList<>();
@@ -123,7 +123,13 @@ public final class Adoption {
         }
         List<String> supabaseSteps = verdicts.keySet().stream().map(LedgerStep::changeSet).toList();
         TeamObjects team = TeamObjects.of(ledger.expectedAfter(supabaseSteps), planned);
-        List<DataPreflight.Problem> problems = DataPreflight.check(connection, applySteps, planned.objects());
+        List<DataPreflight.Problem> problems = new ArrayList<>();
+        if (reshaping.isPresent()) {
+            for (ReshapingGuard guard : reshaping.get().guards()) {
+                guard.check(connection).ifPresent(problems::add);
+            }
+        }
+        problems.addAll(DataPreflight.check(connection, applySteps, planned.objects()));
         return new AdoptionPlan(database, major, fingerprint(live), recognition, there, toReshape, toApply, team.kept(), team.refused(), problems);
     }
 

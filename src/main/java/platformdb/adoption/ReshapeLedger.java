@@ -44,10 +44,16 @@ public final class ReshapeLedger {
     private final Reshaping reshaping;
     private final CatalogLedger ledger;
     private final SortedSet<String> touched = new TreeSet<>();
+    private final List<ReshapingGuard> guards;
 
     public ReshapeLedger(Reshaping reshaping, CatalogLedger ledger) {
+        this(reshaping, ledger, List.of());
+    }
+
+    private ReshapeLedger(Reshaping reshaping, CatalogLedger ledger, List<ReshapingGuard> guards) {
         this.reshaping = reshaping;
         this.ledger = ledger;
+        this.guards = guards;
         ledger.steps().forEach(step -> {
             touched.addAll(step.set().keySet());
             touched.addAll(step.removed());
@@ -74,6 +80,15 @@ public final class ReshapeLedger {
         } catch (IOException | RuntimeException e) {
             throw new CannotAdopt("the reshape ledger " + file + " is damaged: " + e.getMessage() + "; regenerate it with scripts/catalog-ledger", e);
         }
+    }
+
+    /** This ledger with the guards of the reshaping's changesets, which the preview runs ({@link ReshapingGuard}). */
+    public ReshapeLedger withGuards(List<ReshapingGuard> guards) {
+        return new ReshapeLedger(reshaping, ledger, List.copyOf(guards));
+    }
+
+    public List<ReshapingGuard> guards() {
+        return guards;
     }
 
     /** The ledger must describe the reshaping changelog as checked out: a stale one is never a guess. */

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.drift.LedgerSource;
+import platformdb.liquibase.Changelog;
 import platformdb.seeds.Seed000Final;
 import platformdb.seeds.SeedDatabase;
 
@@ -52,4 +54,30 @@ class ReshapeLedgerTest {
             assertEquals("", edited.diffTo(CatalogSnapshot.of(connection)).describe(), "the plan changes nothing");
         }
     }
+
+    @Test
+    void rowsTheReshapingRefusesStopTheAdoptionInThePreviewBeforeAnythingChanges() throws Exception {
+        try (SeedDatabase seed = SeedDatabase.build(new Seed000Final()); Connection connection = seed.connect()) {
+            int major = connection.getMetaData().getDatabaseMajorVersion();
+            ReshapeLedger ledger = ReshapeLedger.shipped(SEED_000, major)
+                    .withGuards(ReshapingGuard.of(Changelog.at(Changelog.PROJECT_ROOT, SEED_000.changelogFile()).changeSets()));
+            CatalogSnapshot before = CatalogSnapshot.of(connection);
+            Map<String, String> rows = seed.fingerprints();
+
+            AdoptionPlan plan = new Adoption(LedgerSource.shipped(major), HandBuilt.changelogCheckSums(), "liquibase", List.of(ledger))
+                    .plan(connection, seed.database().name());
+            assertEquals("seed-000-final", plan.recognition().reshaping(), plan.render());
+            assertEquals(Map.of(), plan.toReshape(), plan.render());
+            assertEquals(EXPECTED_REFUSALS, plan.dataProblems().stream().map(problem -> problem.table() + " " + problem.rows()).toList(), plan.render());
+            assertTrue(plan.render().contains("public.customer_configs: 1 row breaks the reshaping's rule against rows with a primary_color that is not #rrggbb"),
+                    plan.render());
+            assertTrue(plan.reasons().contains("constraints would be broken by existing rows"), plan.reasons());
+            assertEquals("", before.diffTo(CatalogSnapshot.of(connection)).describe(), "the preview changes nothing");
+            assertEquals(rows, seed.fingerprints(), "and no row");
+        }
+    }
+
+    /** The fixture's rows the reshaping's guards refuse (fixes-for-the-reshaping.sql fixes them), table and count. */
+    private static final List<String> EXPECTED_REFUSALS = List.of("public.customer_configs 1", "public.domains 1", "public.scraped_pages 1",
+            "public.website_content 1", "public.conversations 1", "public.messages 1", "public.ai_optimized_content 1");
 }
