@@ -5,12 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import platformdb.catalog.CatalogSnapshot;
+import platformdb.catalog.SnapshotDiff;
 import platformdb.fixtures.Sql;
 import platformdb.postgres.FreshDatabase;
 import platformdb.seeds.Seed000Final;
@@ -19,51 +27,153 @@ import platformdb.seeds.SeedDatabase;
 /**
  * Seed 000's production database at its final point, built by the seed's own SQL with the team's tables and rows (the
  * rows the reshaping's guards refuse fixed as their messages say), adopted as its team would: `adopt` recognises the
- * point and previews the plan of the catalog the reshaping leaves; `--apply` records the baseline and the tag, runs the
- * reshaping and the master, and verifies the result. Every row is still there; the adopted changelog has nothing to run;
- * rolling back to the adoption tag returns the seed's catalog and every row exactly.
+ * point and previews the plan of the catalog the reshaping leaves, changing nothing; `--apply` records the baseline
+ * and the tag, runs the reshaping and the master, and verifies the result. Every row is still there; the adopted
+ * changelog has nothing to run; rolling back to the adoption tag returns the seed's catalog and every row exactly. An
+ * adoption killed with a real {@code kill -9} inside a reshaping changeset, or inside a changeset of the master after
+ * it, ends where the untouched adoption ends when run again.
  */
 class Seed000AdoptCommandTest {
 
     private static final Pattern FINGERPRINT = Pattern.compile("fingerprint: (\\w+)");
     private static final String ADOPTED_CHANGELOG = "--changelog-file=changelog/adoption/seed-000-final-adopted.yaml";
+    private static final String RESHAPING_ROWS = "filename like 'changelog/adoption/%'";
 
     @TempDir
-    Path folder;
+    static Path folder;
+
+    private static SeedDatabase seed;
+    private static CatalogSnapshot seedCatalog;
+    private static Map<String, Long> seedCounts;
+    private static Map<String, String> seedRows;
+    private static String fingerprint;
+    private static FreshDatabase adopted;
+    private static CatalogSnapshot adoptedCatalog;
+    private static List<String> adoptedHistory;
+
+    @BeforeAll
+    static void theSeedsDatabaseAdoptedUntouched() {
+        seed = SeedDatabase.build(new Seed000Final());
+        seed.run("/seeds/000-final/fixes-for-the-reshaping.sql");
+        seedCatalog = CatalogSnapshot.of(seed.database());
+        seedCounts = seed.rowCounts();
+        seedRows = seed.fingerprints();
+
+        adopted = FreshDatabase.copyOf(seed.database());
+        Cli.Result preview = Cli.against(adopted).liquibase("adopt");
+        assertEquals(0, preview.exitCode(), preview.describe());
+        assertTrue(preview.stdout().contains("Reshaping: the database is at seed point seed-000-final"), preview.describe());
+        assertTrue(preview.stdout().contains("To be reshaped (0 changesets"), preview.describe());
+        assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(adopted)).describe(), "the preview changes nothing");
+        Matcher printed = FINGERPRINT.matcher(preview.stdout());
+        assertTrue(printed.find(), preview.describe());
+        fingerprint = printed.group(1);
+
+        Cli.Result applied = Cli.against(adopted).liquibase(apply());
+        assertEquals(0, applied.exitCode(), applied.describe());
+        assertTrue(applied.stdout().contains("adopt: done, and verified"), applied.describe());
+        adoptedCatalog = CatalogSnapshot.of(adopted);
+        adoptedHistory = History.applied(adopted);
+    }
+
+    @AfterAll
+    static void drop() {
+        adopted.close();
+        seed.close();
+    }
 
     @Test
-    void theSeedsDatabaseIsAdoptedWithItsReshapingVerifiedAndTheWayBackReturnsItExactly() throws Exception {
-        try (SeedDatabase seed = SeedDatabase.build(new Seed000Final())) {
-            seed.run("/seeds/000-final/fixes-for-the-reshaping.sql");
-            FreshDatabase database = seed.database();
-            CatalogSnapshot seedCatalog = CatalogSnapshot.of(database);
-            Map<String, Long> counts = seed.rowCounts();
-            Map<String, String> rows = seed.fingerprints();
+    void everyRowIsKeptNothingIsLeftToRunAndTheWayBackReturnsTheSeedsDatabaseExactly() {
+        assertEquals(seedCounts, rowCounts(adopted), "every row of the seed's and the team's tables is still there");
+        try (Connection connection = adopted.connect()) {
+            assertEquals("seed-000-final", Sql.one(connection, "select max(reshaping) from liquibase.adopted_changesets"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Cli.Result status = Cli.against(adopted).liquibase(ADOPTED_CHANGELOG, "status", "--contexts=supabase");
+        assertTrue(status.stdout().contains("is up to date"), status.describe());
+        Cli.Result drift = Cli.against(adopted).liquibase(ADOPTED_CHANGELOG, "drift", "--accepted-differences=" + folder.resolve("accepted.yaml"));
+        assertEquals(0, drift.exitCode(), "drift reports only what the adoption kept and listed: " + drift.describe());
+        assertTrue(drift.stdout().contains("public.feature_requests"), "the team's own tables are listed as unknown: " + drift.describe());
 
-            Cli.Result preview = Cli.against(database).liquibase("adopt");
-            assertEquals(0, preview.exitCode(), preview.describe());
-            assertTrue(preview.stdout().contains("Reshaping: the database is at seed point seed-000-final"), preview.describe());
-            assertTrue(preview.stdout().contains("To be reshaped (0 changesets"), preview.describe());
-            assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(database)).describe(), "the preview changes nothing");
-            Matcher fingerprint = FINGERPRINT.matcher(preview.stdout());
-            assertTrue(fingerprint.find(), preview.describe());
+        Cli.Result back = Cli.against(adopted).liquibase(ADOPTED_CHANGELOG, "rollback", "--tag=adopted", "--contexts=supabase");
+        assertEquals(0, back.exitCode(), back.describe());
+        assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(adopted)).describe(), "the way back returns the seed's catalog exactly");
+        assertEquals(seedRows, fingerprints(adopted), "and every row, value for value");
+    }
 
-            Cli.Result applied = Cli.against(database).liquibase("adopt", "--apply", "--fingerprint=" + fingerprint.group(1),
-                    "--accepted-differences-file=" + folder.resolve("drift-accepted.yaml"));
-            assertEquals(0, applied.exitCode(), applied.describe());
-            assertTrue(applied.stdout().contains("adopt: done, and verified"), applied.describe());
-            assertEquals(counts, seed.rowCounts(), "every row of the seed's and the team's tables is still there");
-            try (Connection connection = database.connect()) {
-                assertEquals("seed-000-final", Sql.one(connection, "select max(reshaping) from liquibase.adopted_changesets"));
+    @Test
+    void killedInsideAReshapingChangesetItFinishesWhenRunAgain() throws Exception {
+        killAndRerun("inside a reshaping changeset", observer -> count(observer, RESHAPING_ROWS) >= 10 && inAChangeset(observer));
+    }
+
+    @Test
+    void killedInsideAChangesetOfTheMasterAfterTheReshapingItFinishesWhenRunAgain() throws Exception {
+        int reshapingChangesets = (int) adoptedHistory.stream().filter(name -> name.startsWith("changelog/adoption/")).count();
+        killAndRerun("inside a changeset of the master", observer -> count(observer, RESHAPING_ROWS) == reshapingChangesets
+                && count(observer, "comments not like 'adopted:%' and not " + RESHAPING_ROWS) >= 20 && inAChangeset(observer));
+    }
+
+    private interface KillPoint {
+        boolean reached(Connection observer) throws SQLException;
+    }
+
+    private void killAndRerun(String point, KillPoint killPoint) throws Exception {
+        try (FreshDatabase database = FreshDatabase.copyOf(seed.database())) {
+            List<String> command = new ArrayList<>(List.of(Cli.ROOT.resolve("scripts/liquibase").toString()));
+            command.addAll(List.of(apply()));
+            Process process = Cli.against(database).startMerged(command);
+            Cli.drain(process.getInputStream());
+            boolean killed;
+            try (Connection observer = database.connect()) {
+                killed = SigKill.when(process, observer, killPoint::reached);
             }
+            process.waitFor(1, TimeUnit.MINUTES);
+            assertTrue(killed, point + ": the adoption ended before the kill point was reached, so nothing was killed");
 
-            Cli.Result status = Cli.against(database).liquibase(ADOPTED_CHANGELOG, "status", "--contexts=supabase");
-            assertTrue(status.stdout().contains("is up to date"), status.describe());
+            Cli.Result rerun = Cli.against(database).liquibase(apply());
+            assertEquals(0, rerun.exitCode(), point + ": " + rerun.describe());
+            SnapshotDiff diff = adoptedCatalog.diffTo(CatalogSnapshot.of(database));
+            assertTrue(diff.isEmpty(), point + ": the rerun ends where the untouched adoption ends\n" + diff.describe());
+            List<String> history = History.applied(database);
+            assertEquals(new HashSet<>(adoptedHistory), new HashSet<>(history), point + ": the same changesets recorded");
+            assertEquals(history.size(), new HashSet<>(history).size(), point + ": each once");
+            assertEquals(seedCounts, rowCounts(database), point + ": every row kept");
+        }
+    }
 
-            Cli.Result back = Cli.against(database).liquibase(ADOPTED_CHANGELOG, "rollback", "--tag=adopted", "--contexts=supabase");
-            assertEquals(0, back.exitCode(), back.describe());
-            assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(database)).describe(), "the way back returns the seed's catalog exactly");
-            assertEquals(rows, seed.fingerprints(), "and every row, value for value");
+    private static String[] apply() {
+        return new String[]{"adopt", "--apply", "--fingerprint=" + fingerprint, "--accepted-differences-file=" + folder.resolve("accepted.yaml")};
+    }
+
+    private static int count(Connection observer, String where) {
+        try {
+            return Integer.parseInt(Sql.one(observer, "select count(*)::text from liquibase.databasechangelog where " + where));
+        } catch (RuntimeException noTableYet) {
+            return 0;
+        }
+    }
+
+    /** A session of the adoption (not the observer) is inside a transaction that is not a history write. */
+    private static boolean inAChangeset(Connection observer) {
+        return Integer.parseInt(Sql.one(observer, "select count(*)::text from pg_stat_activity where pid <> pg_backend_pid()"
+                + " and datname = current_database() and backend_type = 'client backend' and xact_start is not null"
+                + " and state in ('active', 'idle in transaction') and query not ilike '%databasechangelog%'")) > 0;
+    }
+
+    private static Map<String, Long> rowCounts(FreshDatabase database) {
+        try (Connection connection = database.connect()) {
+            return platformdb.seeds.TableFingerprints.rowCounts(connection, List.copyOf(seedCounts.keySet()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> fingerprints(FreshDatabase database) {
+        try (Connection connection = database.connect()) {
+            return platformdb.seeds.TableFingerprints.fingerprints(connection, List.copyOf(seedRows.keySet()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
