@@ -154,9 +154,9 @@ class Seed000ReshapingTest {
     }
 
     /**
-     * The planner refuses any database whose Liquibase history has a row (it would be deployed by the changelog); it
-     * does not yet know a reshaping's history (docs/adoption.md, not built yet), so this plan reads a tracking schema
-     * that does not exist: the catalog it plans from is the live one, the reshaping's own history aside.
+     * The planner refuses any database whose Liquibase history has a row (it would be deployed by the changelog), and
+     * `adopt` records the baseline before the reshaping runs; here the reshaping ran alone, so this plan reads a
+     * tracking schema that does not exist: the catalog it plans from is the live, reshaped one.
      */
     private static AdoptionPlan planIgnoringTheReshapingsHistory(FreshDatabase database) {
         try (Connection connection = database.connect()) {
