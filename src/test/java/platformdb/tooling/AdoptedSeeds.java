@@ -1,0 +1,73 @@
+package platformdb.tooling;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import platformdb.postgres.FreshDatabase;
+import platformdb.seeds.Seed000Final;
+import platformdb.seeds.SeedDatabase;
+
+/**
+ * Seeds' production databases after their team adopted them, for tests that must hold on an adopted database as on a
+ * clean deploy (issue 21: "the seed's client contract tests pass" after adoption). Each is built from the seed's own
+ * SQL with the fixture's rows, fixed as the reshaping's refusals say, then adopted as an operator adopts it: the
+ * preview of {@code scripts/liquibase adopt}, then {@code --apply} with the fingerprint it printed. That runs once per
+ * test JVM into a template; each caller gets a copy of its own ({@link Seed000AdoptCommandTest} proves the adoption
+ * itself).
+ */
+public final class AdoptedSeeds {
+
+    private static final Pattern FINGERPRINT = Pattern.compile("fingerprint: (\\w+)");
+
+    private static FreshDatabase seed000Template;
+
+    private AdoptedSeeds() {
+    }
+
+    /**
+     * Seed 000's database at its final point, adopted: in Supabase mode (Supabase's roles, auth.users, schema
+     * extensions), holding the seed fixture's rows and the team's own tables. Close it to drop it.
+     */
+    public static synchronized FreshDatabase seed000() {
+        if (seed000Template == null) {
+            SeedDatabase seed = SeedDatabase.build(new Seed000Final());
+            try {
+                seed.run("/seeds/000-final/fixes-for-the-reshaping.sql");
+                adopt(seed.database());
+            } catch (RuntimeException e) {
+                seed.close();
+                throw e;
+            }
+            seed000Template = seed.database().droppedAtExit();
+        }
+        return FreshDatabase.copyOf(seed000Template);
+    }
+
+    private static void adopt(FreshDatabase database) {
+        Cli.Result preview = Cli.against(database).liquibase("adopt");
+        Matcher printed = FINGERPRINT.matcher(preview.stdout());
+        if (preview.exitCode() != 0 || !printed.find()) {
+            throw new IllegalStateException("the adoption's preview printed no plan: " + preview.describe());
+        }
+        Path acceptedDifferences = temporaryFile("accepted-differences", ".yaml");
+        Cli.Result applied = Cli.against(database).liquibase("adopt", "--apply", "--fingerprint=" + printed.group(1),
+                "--accepted-differences-file=" + acceptedDifferences);
+        if (applied.exitCode() != 0 || !applied.stdout().contains("adopt: done, and verified")) {
+            throw new IllegalStateException("the adoption did not finish verified: " + applied.describe());
+        }
+    }
+
+    /** Where adopt lists what it kept (for drift, which these tests do not run), instead of the repository's file. */
+    private static Path temporaryFile(String prefix, String suffix) {
+        try {
+            Path file = Files.createTempFile(prefix, suffix);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
