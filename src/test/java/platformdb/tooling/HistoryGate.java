@@ -31,6 +31,7 @@ final class HistoryGate implements AutoCloseable {
     private final List<Integer> ownPids = new ArrayList<>();
     private Connection holding;
     private Connection snapshot;
+    private int snapshotPid;
 
     HistoryGate(FreshDatabase database, Connection observer) throws SQLException {
         this.database = database;
@@ -67,8 +68,8 @@ final class HistoryGate implements AutoCloseable {
     /** Lets the run's waiting history write through, and closes again behind it (the run is waiting when called). */
     void letOneThrough() throws SQLException {
         Connection next = database.connect();
-        next.setAutoCommit(false);
         int nextPid = pid(next);
+        next.setAutoCommit(false);
         ownPids.add(nextPid);
         CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
             try (Statement statement = next.createStatement()) {
@@ -78,6 +79,9 @@ final class HistoryGate implements AutoCloseable {
             }
         });
         while (!lockRequested(nextPid)) {
+            if (closing.isDone()) {
+                throw new IllegalStateException("the gate was let through while the run did not wait at a history write: " + waitingQuery());
+            }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         holding.commit();
@@ -86,10 +90,43 @@ final class HistoryGate implements AutoCloseable {
         holding = next;
     }
 
+    /**
+     * Whether the run waits on a transaction of the gate itself, and if so ends it behind a new one: a gate queued
+     * behind a history write holds a snapshot while it waits (PostgreSQL gives a waiting LOCK TABLE one), and when the
+     * run, let through, reaches a {@code create index concurrently} before that gate's backend has finished its
+     * statement (a busy machine), the build waits for the whole gate transaction, which waits for the run: a deadlock
+     * of the test's own making. The new gate closes first (the run is not at a history write, so it is granted at once
+     * and the build never saw it), then the old one commits and the build goes on.
+     */
+    boolean reopenIfTheRunWaitsOnIt() throws SQLException {
+        if (waitingOnOwnTransaction() == 0) {
+            return false;
+        }
+        Connection reopened = closedGate();
+        holding.commit();
+        holding.close();
+        holding = reopened;
+        return true;
+    }
+
+    private int waitingOnOwnTransaction() throws SQLException {
+        List<Integer> gates = new ArrayList<>(ownPids);
+        gates.remove(Integer.valueOf(snapshotPid));
+        try (Statement statement = observer.createStatement();
+             ResultSet rows = statement.executeQuery("select count(*) from pg_locks waiting join pg_locks held"
+                     + " on held.locktype = 'virtualxid' and held.virtualxid = waiting.virtualxid and held.granted"
+                     + " where waiting.locktype = 'virtualxid' and not waiting.granted"
+                     + " and held.pid = any ('{" + String.join(",", gates.stream().map(String::valueOf).toList()) + "}'::int[])")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
     /** From now on a concurrent index build waits inside, for this snapshot. */
     void holdSnapshot() throws SQLException {
         snapshot = database.connect();
-        ownPids.add(pid(snapshot));
+        snapshotPid = pid(snapshot);
+        ownPids.add(snapshotPid);
         snapshot.setAutoCommit(false);
         snapshot.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try (Statement statement = snapshot.createStatement()) {
