@@ -22,7 +22,8 @@ import platformdb.postgres.FreshDatabase;
  * {@code scripts/liquibase adopt} as a team moving its existing database runs it: the preview changes nothing and
  * prints the plan with its fingerprint; applying with a stale fingerprint or on a refused plan changes nothing; applying
  * records the verified baseline and runs the rest, after which status has nothing to run and drift finds nothing; a
- * rollback past the adoption is refused, and rolling back to the adoption tag returns the catalog and rows exactly.
+ * rollback past the adoption is refused, and rolling back to the adoption tag returns the catalog and rows exactly; the
+ * adoption's final drift check refuses a baselined object changed before a rerun.
  */
 class AdoptCommandTest {
 
@@ -85,6 +86,16 @@ class AdoptCommandTest {
             assertEquals(0, back.exitCode(), back.describe());
             assertEquals("", before.diffTo(CatalogSnapshot.of(connection)).describe(), "the way back returns the catalog exactly");
             assertEquals(rowsBefore, Sql.one(connection, ROWS), "and every row");
+
+            // The baseline stays recorded: running the adoption again finishes it, and its last step, the drift check,
+            // catches a baselined object someone changed meanwhile, naming the way back.
+            database.execute("alter table public.conversations alter column temperature set default 0.9");
+            Cli.Result edited = Cli.against(database).liquibase("adopt", "--apply", "--fingerprint=" + fingerprint.group(1),
+                    "--accepted-differences-file=" + accepted);
+            assertEquals(1, edited.exitCode(), edited.describe());
+            assertTrue(edited.stdout().contains("the baseline was recorded by an earlier run"), edited.describe());
+            assertTrue(edited.output().contains("the adoption ran, but the database differs from the changelog")
+                    && edited.output().contains("column public.conversations.temperature"), edited.describe());
         }
     }
 
