@@ -41,6 +41,13 @@ record BenchmarkServer(String host, int port, String user, String password) {
         }
     }
 
+    /** The server's version and the cluster settings that matter to the numbers. */
+    String describe() {
+        return queryOne("postgres", "select version()").replaceAll(" on .*", "") + ", cluster settings: "
+                + queryOne("postgres", "select string_agg(name || '=' || current_setting(name), ', ' order by name) from pg_settings"
+                + " where name in ('shared_buffers', 'work_mem', 'maintenance_work_mem', 'max_wal_size', 'synchronous_commit', 'fsync')");
+    }
+
     boolean exists(String database) {
         return "1".equals(queryOne("postgres", "select 1 from pg_database where datname = '" + database + "'"));
     }

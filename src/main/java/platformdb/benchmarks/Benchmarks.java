@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>Arguments: {@code --scale=<s>} (1 = 1M messages), {@code --runs=<n>} (fixed-cost runs), {@code --label=<text>},
  * {@code --rebuild} (build the template again), {@code --base-tag=<tag>} (default advanced-analytics); or
- * {@code concurrent-deploys [--runs=<n>]} alone ({@link ConcurrentDeploysBenchmark}).
+ * {@code concurrent-deploys [--runs=<n>]} alone ({@link ConcurrentDeploysBenchmark}); or
+ * {@code adopt-under-load [--scale=<s>] [--label=<text>] [--rebuild]} alone ({@link AdoptUnderLoadBenchmark}).
  */
 public final class Benchmarks {
 
@@ -38,6 +39,10 @@ public final class Benchmarks {
             ConcurrentDeploysBenchmark.main(root, server, liquibase, runs, command);
             return;
         }
+        if (List.of(args).contains("adopt-under-load")) {
+            AdoptUnderLoadBenchmark.main(root, server, liquibase, scale, option(args, "label", ""), rebuild, command);
+            return;
+        }
         Dataset dataset = Dataset.atScale(scale);
         List<String> releases = Releases.after(root.resolve("changelog/db.changelog-master.yaml"), baseTag);
         String activityAtStart = Machine.otherActivity(work.resolve("cluster").toString());
@@ -56,9 +61,7 @@ public final class Benchmarks {
 
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("Machine", Machine.describe());
-        facts.put("PostgreSQL", server.queryOne("postgres", "select version()").replaceAll(" on .*", "") + ", cluster settings: "
-                + server.queryOne("postgres", "select string_agg(name || '=' || current_setting(name), ', ' order by name) from pg_settings"
-                + " where name in ('shared_buffers', 'work_mem', 'maintenance_work_mem', 'max_wal_size', 'synchronous_commit', 'fsync')"));
+        facts.put("PostgreSQL", server.describe());
         facts.put("Releases measured (after " + baseTag + ", read from the master changelog)", String.join(", ", releases));
         facts.put("Load", LoadOperation.values().length + " threads, one per operation (" + String.join("; ",
                 List.of(LoadOperation.values()).stream().map(LoadOperation::description).toList()) + "), each pausing "

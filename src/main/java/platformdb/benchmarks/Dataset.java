@@ -44,7 +44,8 @@ record Dataset(double scale, int users, int tenants, int conversations, int mess
         return md5Uuid("bench-conv-" + g);
     }
 
-    private static UUID md5Uuid(String name) {
+    /** {@code md5(name)::uuid}, as PostgreSQL computes it. */
+    static UUID md5Uuid(String name) {
         try {
             byte[] digest = MessageDigest.getInstance("MD5").digest(name.getBytes(StandardCharsets.UTF_8));
             long high = 0;

@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The application's traffic while a deploy runs: one thread per {@link LoadOperation}, each on its own connection,
- * one operation every {@code PAUSE_MILLIS} after the previous ends, on random personal conversations. Every
- * operation's latency is recorded; a statement_timeout of 60 s keeps a stuck operation from hanging the run.
+ * The application's traffic while a deploy runs: one thread per {@link Operation}, each on its own connection, one
+ * operation every {@code PAUSE_MILLIS} after the previous ends, on random rows of the dataset. Every operation's
+ * latency and error is recorded; a statement_timeout of 60 s keeps a stuck operation from hanging the run.
  */
 final class Load implements AutoCloseable {
 
@@ -22,10 +22,15 @@ final class Load implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
+    /** The release benchmark's load: every {@link LoadOperation} on the populated database. */
     static Load start(BenchmarkServer server, String database, Dataset dataset) {
+        return start(server, database, dataset, List.of(LoadOperation.values()));
+    }
+
+    static <D> Load start(BenchmarkServer server, String database, D dataset, List<? extends Operation<D>> operations) {
         Load load = new Load();
         long seed = 42;
-        for (LoadOperation operation : LoadOperation.values()) {
+        for (Operation<D> operation : operations) {
             Random random = new Random(seed++);
             Thread thread = new Thread(() -> load.loop(server, database, dataset, operation, random), "load-" + operation);
             thread.setDaemon(true);
@@ -35,7 +40,7 @@ final class Load implements AutoCloseable {
         return load;
     }
 
-    private void loop(BenchmarkServer server, String database, Dataset dataset, LoadOperation operation, Random random) {
+    private <D> void loop(BenchmarkServer server, String database, D dataset, Operation<D> operation, Random random) {
         try (Connection connection = server.connect(database)) {
             try (Statement sql = connection.createStatement()) {
                 sql.execute("set statement_timeout = '60s'");
@@ -43,11 +48,10 @@ final class Load implements AutoCloseable {
             }
             connection.setAutoCommit(false);
             while (running) {
-                int conversation = dataset.personalConversation(random.nextInt(dataset.conversations()));
                 long start = System.nanoTime();
                 String error = null;
                 try {
-                    operation.run(connection, dataset, conversation);
+                    operation.run(connection, dataset, random);
                     connection.commit();
                 } catch (SQLException e) {
                     error = e.getMessage().lines().findFirst().orElse("error");

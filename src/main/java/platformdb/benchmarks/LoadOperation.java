@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Random;
 import java.util.UUID;
 
 /**
@@ -12,11 +13,11 @@ import java.util.UUID;
  * of messages, as a signed-in user under RLS ({@code set local role authenticated} and the JWT claims Supabase's API
  * sets) and as the backend's service_role (which bypasses RLS).
  */
-enum LoadOperation {
+enum LoadOperation implements Operation<Dataset> {
 
     READ_AS_USER("read, signed-in user (RLS)") {
         @Override
-        void run(Connection connection, Dataset dataset, int conversation) throws SQLException {
+        void runOn(Connection connection, Dataset dataset, int conversation) throws SQLException {
             UUID user = actAsOwner(connection, dataset, conversation);
             query(connection, "select id, title, status, last_message_at from public.conversations where user_id = ? order by created_at desc limit 20", user);
             query(connection, "select id, role, content, created_at from public.messages where conversation_id = ? order by created_at", Dataset.conversation(conversation));
@@ -24,7 +25,7 @@ enum LoadOperation {
     },
     READ_AS_SERVICE("read, service_role") {
         @Override
-        void run(Connection connection, Dataset dataset, int conversation) throws SQLException {
+        void runOn(Connection connection, Dataset dataset, int conversation) throws SQLException {
             act(connection, "service_role", null);
             query(connection, "select id, title, message_count from public.conversations where id = ?", Dataset.conversation(conversation));
             query(connection, "select id, role, content, created_at from public.messages where conversation_id = ? order by created_at desc limit 50", Dataset.conversation(conversation));
@@ -32,14 +33,14 @@ enum LoadOperation {
     },
     WRITE_AS_USER("insert message, signed-in user (RLS)") {
         @Override
-        void run(Connection connection, Dataset dataset, int conversation) throws SQLException {
+        void runOn(Connection connection, Dataset dataset, int conversation) throws SQLException {
             actAsOwner(connection, dataset, conversation);
             insertMessage(connection, conversation);
         }
     },
     WRITE_AS_SERVICE("insert message, service_role") {
         @Override
-        void run(Connection connection, Dataset dataset, int conversation) throws SQLException {
+        void runOn(Connection connection, Dataset dataset, int conversation) throws SQLException {
             act(connection, "service_role", null);
             insertMessage(connection, conversation);
         }
@@ -51,12 +52,18 @@ enum LoadOperation {
         this.description = description;
     }
 
-    String description() {
+    @Override
+    public String description() {
         return description;
     }
 
-    /** Runs the operation's statements on a connection with autocommit off; the caller commits. */
-    abstract void run(Connection connection, Dataset dataset, int conversation) throws SQLException;
+    /** The operation on a random personal conversation. */
+    @Override
+    public void run(Connection connection, Dataset dataset, Random random) throws SQLException {
+        runOn(connection, dataset, dataset.personalConversation(random.nextInt(dataset.conversations())));
+    }
+
+    abstract void runOn(Connection connection, Dataset dataset, int conversation) throws SQLException;
 
     private static UUID actAsOwner(Connection connection, Dataset dataset, int conversation) throws SQLException {
         UUID user = Dataset.user(dataset.ownerOf(conversation));

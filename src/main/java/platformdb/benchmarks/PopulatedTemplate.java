@@ -93,7 +93,7 @@ final class PopulatedTemplate {
     }
 
     /** The CREATE INDEX statements of the table's indexes that back no constraint. */
-    private static List<String> secondaryIndexes(Statement sql, String table) throws SQLException {
+    static List<String> secondaryIndexes(Statement sql, String table) throws SQLException {
         List<String> definitions = new ArrayList<>();
         try (ResultSet rows = sql.executeQuery("select pg_get_indexdef(i.indexrelid) from pg_index i where i.indrelid = '" + table
                 + "'::regclass and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid) order by i.indexrelid")) {
@@ -104,7 +104,7 @@ final class PopulatedTemplate {
         return definitions;
     }
 
-    private static List<String> dropping(List<String> definitions) {
+    static List<String> dropping(List<String> definitions) {
         return definitions.stream()
                 .map(definition -> definition.replaceFirst("^CREATE INDEX (\\S+) ON (\\S+)\\..*$", "drop index $2.$1"))
                 .toList();

@@ -1,7 +1,7 @@
 package platformdb.benchmarks;
 
 /** One operation of the load: when it started and ended (System.nanoTime) and its error, null when it succeeded. */
-record Sample(LoadOperation operation, long startNanos, long endNanos, String error) {
+record Sample(Operation<?> operation, long startNanos, long endNanos, String error) {
 
     double millis() {
         return (endNanos - startNanos) / 1e6;

@@ -45,24 +45,33 @@ public final class SeedDatabase implements AutoCloseable {
     }
 
     private static SeedDatabase build(SeedPoint point, List<String> fixtureResources) {
-        Recipe recipe = point.recipe();
-        List<Recipe.Script> scripts = recipe.scripts(recipe.guide());
         FreshDatabase database = SupabaseProject.createAsSupabaseAdmin();
         try (Connection connection = database.connect()) {
-            SeedRun run = new SeedRun(connection, recipe.style());
-            for (Recipe.Script script : scripts) {
-                run.run(script.origin(), script.sql());
-            }
+            List<FailedStatement> failures = runSeedSql(point, connection);
             SupabaseProject.letPostgresMoveItsExtensions(database);
             List<String> seedTables = publicTables(connection);
             for (String resource : fixtureResources) {
                 runStrictly(connection, resource);
             }
-            return new SeedDatabase(point, database, run.failures(), seedTables);
+            return new SeedDatabase(point, database, failures, seedTables);
         } catch (SQLException | RuntimeException e) {
             database.close();
             throw new IllegalStateException("could not build seed database " + point.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The seed's own SQL (its recipe's scripts, run as the seed runs them) on a connection to an empty Supabase project
+     * ({@link SupabaseProject}): what {@link #build} runs, for a database made elsewhere (a benchmark's cluster).
+     * Returns the statements PostgreSQL refused.
+     */
+    public static List<FailedStatement> runSeedSql(SeedPoint point, Connection connection) throws SQLException {
+        Recipe recipe = point.recipe();
+        SeedRun run = new SeedRun(connection, recipe.style());
+        for (Recipe.Script script : recipe.scripts(recipe.guide())) {
+            run.run(script.origin(), script.sql());
+        }
+        return run.failures();
     }
 
     public SeedPoint point() {
@@ -142,7 +151,7 @@ public final class SeedDatabase implements AutoCloseable {
     }
 
     /** The fixture's own SQL (team tables, rows) must all run: any error stops the build. */
-    private static void runStrictly(Connection connection, String resource) throws SQLException {
+    public static void runStrictly(Connection connection, String resource) throws SQLException {
         for (String sql : SqlStatements.split(read(resource))) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(sql);

@@ -27,7 +27,24 @@ public final class SupabaseProject {
      */
     public static FreshDatabase createAsSupabaseAdmin() {
         FreshDatabase database = empty(PREINSTALLED_EXTENSIONS);
-        database.execute("""
+        try (Connection connection = database.connect()) {
+            giveRolesSupabaseSearchPath(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not give the roles Supabase's search_path: " + e.getMessage(), e);
+        }
+        // The test harness gives every database Liquibase's tracking schema; a production project has none before its first deploy.
+        database.execute("drop schema " + FreshDatabase.TRACKING_SCHEMA);
+        return database;
+    }
+
+    /**
+     * The login PostgREST uses (authenticator) and the search_path Supabase gives its roles in the connection's
+     * database: an empty project's database made on a connection of one's own (a benchmark's cluster) is shaped with
+     * {@link #shape} and this. Per database: a copy (CREATE DATABASE ... TEMPLATE) needs it again.
+     */
+    public static void giveRolesSupabaseSearchPath(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
                 do $$ begin
                   if not exists (select from pg_roles where rolname = 'authenticator') then
                     create role authenticator login noinherit;
@@ -42,9 +59,7 @@ public final class SupabaseProject {
                   end loop;
                 end $$;
                 """);
-        // The test harness gives every database Liquibase's tracking schema; a production project has none before its first deploy.
-        database.execute("drop schema " + FreshDatabase.TRACKING_SCHEMA);
-        return database;
+        }
     }
 
     /**
@@ -55,7 +70,16 @@ public final class SupabaseProject {
      * postgres created to postgres. Nothing else in the catalog changes (extension members are not in the snapshot).
      */
     public static void letPostgresMoveItsExtensions(FreshDatabase database) {
-        try (Connection admin = database.connectAsAdmin(); Statement statement = admin.createStatement()) {
+        try (Connection admin = database.connectAsAdmin()) {
+            letPostgresMoveItsExtensions(admin);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not give postgres its extensions' members: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #letPostgresMoveItsExtensions(FreshDatabase)} on a connection of the cluster's superuser to the database. */
+    public static void letPostgresMoveItsExtensions(Connection admin) throws SQLException {
+        try (Statement statement = admin.createStatement()) {
             statement.execute("""
                     do $$
                     declare m record;
@@ -82,8 +106,6 @@ public final class SupabaseProject {
                         end case;
                       end loop;
                     end $$""");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not give postgres its extensions' members: " + e.getMessage(), e);
         }
     }
 
@@ -94,7 +116,18 @@ public final class SupabaseProject {
      */
     public static FreshDatabase empty(String extensions) {
         FreshDatabase database = FreshDatabase.create();
-        database.execute("""
+        try (Connection connection = database.connect()) {
+            shape(connection, extensions);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not shape " + database.name() + " as a Supabase project: " + e.getMessage(), e);
+        }
+        return database;
+    }
+
+    /** {@link #empty(String)}'s shape given to the connection's database (an empty one, the deploying role connected). */
+    public static void shape(Connection connection, String extensions) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
                 do $$ begin
                   if not exists (select from pg_roles where rolname = 'anon') then create role anon nologin noinherit; end if;
                   if not exists (select from pg_roles where rolname = 'authenticated') then create role authenticated nologin noinherit; end if;
@@ -118,8 +151,8 @@ public final class SupabaseProject {
                 create schema extensions;
                 grant usage on schema extensions to anon, authenticated, service_role;
                 """);
-        database.execute("do $$ declare x text; begin foreach x in array array[" + extensions + "] loop"
-                + " execute format('create extension %I with schema extensions', x); end loop; end $$");
-        return database;
+            statement.execute("do $$ declare x text; begin foreach x in array array[" + extensions + "] loop"
+                    + " execute format('create extension %I with schema extensions', x); end loop; end $$");
+        }
     }
 }
