@@ -74,10 +74,16 @@ public class DeployLock extends PGLockService {
     }
 
     private void waitInAutocommit(Connection connection, DeployLockWait settings) throws LockException, SQLException {
-        boolean named = nameSession(connection, WAITING);
         long start = System.nanoTime();
         long nextReport = start;
+        boolean waiting = false;
+        boolean named = true;
         while (!acquireLock()) {
+            if (!waiting) {
+                // named only once a try failed: a session an observer sees named so waits for the lock, it is not about to try
+                named = nameSession(connection, WAITING);
+                waiting = true;
+            }
             long now = System.nanoTime();
             Duration waited = Duration.ofNanos(now - start);
             if (waited.compareTo(settings.limit()) >= 0) {
