@@ -130,7 +130,7 @@ final class Seed000Template {
                 "insert into public.customer_configs (id, customer_id, domain, business_name, business_description, primary_color, welcome_message,"
                         + " suggested_questions, woocommerce_url, encrypted_credentials, owned_domains, rate_limit, allowed_origins, active, created_at, updated_at)"
                         + " select md5('bench-seed-site-' || g)::uuid, md5('bench-seed-customer-' || g)::uuid, 'site-' || g || '.example.test',"
-                        + " 'Shop ' || g, 'Everything for hobby ' || g % 37, '#' || lpad(to_hex(g * 2654435 % 16777216), 6, '0'),"
+                        + " 'Shop ' || g, 'Everything for hobby ' || g % 37, '#' || lpad(to_hex(g::bigint * 2654435 % 16777216), 6, '0'),"
                         + " 'Hi! How can we help?', '[\"Where is my order?\", \"Do you ship abroad?\"]'::jsonb,"
                         + " case when g % 2 = 0 then 'https://site-' || g || '.example.test' end,"
                         + " case when g % 2 = 0 then jsonb_build_object('woocommerce', jsonb_build_object('consumer_key', 'enc:v1:' || md5(g::text))) end,"
