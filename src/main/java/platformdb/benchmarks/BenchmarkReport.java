@@ -30,6 +30,11 @@ final class BenchmarkReport {
 
     BenchmarkReport dataset(Map<String, String> rowCounts, Map<String, Double> buildSeconds, boolean reused) {
         line("**Populated database** (the template, deployed to the base release then loaded):");
+        return template(rowCounts, buildSeconds, reused);
+    }
+
+    /** A template database's row counts, and its build steps unless an earlier run built it. */
+    private BenchmarkReport template(Map<String, String> rowCounts, Map<String, Double> buildSeconds, boolean reused) {
         line("");
         line("| table | rows |");
         line("| --- | ---: |");
@@ -99,21 +104,7 @@ final class BenchmarkReport {
     BenchmarkReport seedDatabase(Map<String, String> rowCounts, Map<String, Double> buildSeconds, boolean reused, long copyMillis) {
         line("**Seed 000's database** (the template: an empty Supabase project, the seed's own SQL, the team's tables, then"
                 + " rows at scale; every run adopts a fresh copy, which took " + copyMillis + " ms):");
-        line("");
-        line("| table | rows |");
-        line("| --- | ---: |");
-        rowCounts.forEach((table, rows) -> line("| " + table + " | " + rows + " |"));
-        line("");
-        if (reused) {
-            line("Template reused from an earlier run of the same scale (build times are in that run's section; `--rebuild` rebuilds it).");
-        } else {
-            line("| template build step | seconds |");
-            line("| --- | ---: |");
-            buildSeconds.forEach((step, seconds) -> line("| " + step + " | " + format(seconds) + " |"));
-            line("| **total** | **" + format(buildSeconds.values().stream().mapToDouble(Double::doubleValue).sum()) + "** |");
-        }
-        line("");
-        return this;
+        return template(rowCounts, buildSeconds, reused);
     }
 
     BenchmarkReport adoption(AdoptionMeasurement m) {

@@ -74,12 +74,7 @@ final class PopulatedTemplate {
     }
 
     private static void step(Map<String, Double> seconds, String what, Statement sql, List<String> statements) throws SQLException {
-        System.err.println("benchmark: template: " + what);
-        long start = System.nanoTime();
-        for (String statement : statements) {
-            sql.execute(statement);
-        }
-        seconds.put(what, since(start));
+        TemplateStep.run("template", seconds, what, sql, statements);
     }
 
     private static double since(long start) {

@@ -104,12 +104,7 @@ final class Seed000Template {
     }
 
     private static void step(Map<String, Double> seconds, String what, Statement sql, List<String> statements) throws SQLException {
-        System.err.println("benchmark: seed 000 template: " + what);
-        long start = System.nanoTime();
-        for (String statement : statements) {
-            sql.execute(statement);
-        }
-        seconds.put(what, since(start));
+        TemplateStep.run("seed 000 template", seconds, what, sql, statements);
     }
 
     private static double since(long start) {
