@@ -242,11 +242,25 @@ public final class Adoption {
 
     /** The reshaping an adopted database's baseline was recorded for (empty when none ran or it is not adopted). */
     public Optional<Reshaping> reshapingOfTheAdoption(Connection connection) throws SQLException {
-        if (!exists(connection, ADOPTED_TABLE)) {
-            return Optional.empty();
+        return reshapingOfTheAdoption(connection, trackingSchema);
+    }
+
+    /** The same, for a database whose history is in the given schema. */
+    public static Optional<Reshaping> reshapingOfTheAdoption(Connection connection, String trackingSchema) throws SQLException {
+        String table = "\"" + trackingSchema.replace("\"", "\"\"") + "\"." + ADOPTED_TABLE;
+        // the column came after the table: a database adopted before it has no reshaping recorded
+        try (PreparedStatement exists = connection.prepareStatement("select exists (select from pg_attribute"
+                + " where attrelid = to_regclass(?) and attname = 'reshaping' and not attisdropped)")) {
+            exists.setString(1, table);
+            try (ResultSet row = exists.executeQuery()) {
+                row.next();
+                if (!row.getBoolean(1)) {
+                    return Optional.empty();
+                }
+            }
         }
         try (Statement query = connection.createStatement();
-             ResultSet row = query.executeQuery("select max(reshaping) from " + table(ADOPTED_TABLE))) {
+             ResultSet row = query.executeQuery("select max(reshaping) from " + table)) {
             row.next();
             String point = row.getString(1);
             if (point == null) {

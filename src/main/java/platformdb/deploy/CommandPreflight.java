@@ -27,8 +27,8 @@ import platformdb.drift.UpdateDriftGuard;
  * The checks that run before a command changes anything: before a rollback undoes anything, the
  * {@link RollbackCountGuard} (rollbackCount and its preview), the {@link AdoptedChangesetsGuard} (every rollback and
  * its preview: never past an adoption) and the {@link RollbackRehearsal} (rollbackCount, rollback to a tag and
- * rollbackToDate); before an update applies anything, the {@link UpdateDriftGuard} (drift on what the
- * pending changesets touch).
+ * rollbackToDate); before an update applies anything, the {@link UnfinishedAdoptionGuard} (never onto an adoption
+ * whose reshaping stopped half-way) and the {@link UpdateDriftGuard} (drift on what the pending changesets touch).
  *
  * <p>It rides on the step that loads the changelog, which every rollback command runs first, rather than overriding
  * the rollback commands themselves: the Liquibase Maven plugin brings liquibase-commercial, whose own overrides of
@@ -98,7 +98,10 @@ public class CommandPreflight extends DatabaseChangelogCommandStep {
                     RollbackRehearsal.rehearse(command, applied, new ExecutedAfterChangeSetFilter(date, applied));
                 }
             }
-            case "update", "updateCount", "updateToTag" -> UpdateDriftGuard.check(command);
+            case "update", "updateCount", "updateToTag" -> {
+                UnfinishedAdoptionGuard.check(command);
+                UpdateDriftGuard.check(command);
+            }
             default -> {
                 // other commands load the changelog as Liquibase does
             }

@@ -31,7 +31,8 @@ import platformdb.seeds.SeedDatabase;
  * and the tag, runs the reshaping and the master, and verifies the result. Every row is still there; the adopted
  * changelog has nothing to run; rolling back to the adoption tag returns the seed's catalog and every row exactly. An
  * adoption killed with a real {@code kill -9} inside a reshaping changeset, or inside a changeset of the master after
- * it, ends where the untouched adoption ends when run again.
+ * it, ends where the untouched adoption ends when run again; a plain deploy meanwhile is refused while the reshaping
+ * is unfinished.
  */
 class Seed000AdoptCommandTest {
 
@@ -103,22 +104,36 @@ class Seed000AdoptCommandTest {
     }
 
     @Test
-    void killedInsideAReshapingChangesetItFinishesWhenRunAgain() throws Exception {
-        killAndRerun("inside a reshaping changeset", observer -> count(observer, RESHAPING_ROWS) >= 10 && inAChangeset(observer));
+    void killedInsideAReshapingChangesetItFinishesWhenRunAgainAndNoDeployRunsMeanwhile() throws Exception {
+        killAndRerun("inside a reshaping changeset", observer -> count(observer, RESHAPING_ROWS) >= 10 && inAChangeset(observer),
+                database -> {
+                    int recorded = History.applied(database).size();
+                    Cli.Result update = Cli.against(database).liquibase("update", "--contexts=supabase");
+                    assertEquals(1, update.exitCode(), update.describe());
+                    assertTrue(update.output().contains("update refused: this database's adoption stopped before its reshaping"),
+                            update.describe());
+                    assertEquals(recorded, History.applied(database).size(), "the refused update applied nothing");
+                });
     }
 
     @Test
     void killedInsideAChangesetOfTheMasterAfterTheReshapingItFinishesWhenRunAgain() throws Exception {
         int reshapingChangesets = (int) adoptedHistory.stream().filter(name -> name.startsWith("changelog/adoption/")).count();
         killAndRerun("inside a changeset of the master", observer -> count(observer, RESHAPING_ROWS) == reshapingChangesets
-                && count(observer, "comments not like 'adopted:%' and not " + RESHAPING_ROWS) >= 20 && inAChangeset(observer));
+                && count(observer, "comments not like 'adopted:%' and not " + RESHAPING_ROWS) >= 20 && inAChangeset(observer),
+                database -> {
+                });
     }
 
     private interface KillPoint {
         boolean reached(Connection observer) throws SQLException;
     }
 
-    private void killAndRerun(String point, KillPoint killPoint) throws Exception {
+    private interface AfterTheKill {
+        void check(FreshDatabase database) throws Exception;
+    }
+
+    private void killAndRerun(String point, KillPoint killPoint, AfterTheKill afterTheKill) throws Exception {
         try (FreshDatabase database = FreshDatabase.copyOf(seed.database())) {
             List<String> command = new ArrayList<>(List.of(Cli.ROOT.resolve("scripts/liquibase").toString()));
             command.addAll(List.of(apply()));
@@ -130,6 +145,7 @@ class Seed000AdoptCommandTest {
             }
             process.waitFor(1, TimeUnit.MINUTES);
             assertTrue(killed, point + ": the adoption ended before the kill point was reached, so nothing was killed");
+            afterTheKill.check(database);
 
             Cli.Result rerun = Cli.against(database).liquibase(apply());
             assertEquals(0, rerun.exitCode(), point + ": " + rerun.describe());
