@@ -35,6 +35,16 @@ public record AdoptionPlan(String database, int postgresMajor, String fingerprin
         return toReshape.isEmpty() && refused.isEmpty() && dataProblems.isEmpty();
     }
 
+    /** Prints the plan, and writes it to the plan file when one is given (for the review of the adoption). */
+    public void print(java.io.PrintStream out, String planFile) throws java.io.IOException {
+        String text = render();
+        out.print(text);
+        out.flush();
+        if (planFile != null) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(planFile), text);
+        }
+    }
+
     public String render() {
         StringBuilder out = new StringBuilder();
         out.append("Adoption plan for ").append(database).append(" (PostgreSQL ").append(postgresMajor).append(", Supabase mode)\n");
