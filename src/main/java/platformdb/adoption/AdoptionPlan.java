@@ -1,5 +1,9 @@
 package platformdb.adoption;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -36,12 +40,12 @@ public record AdoptionPlan(String database, int postgresMajor, String fingerprin
     }
 
     /** Prints the plan, and writes it to the plan file when one is given (for the review of the adoption). */
-    public void print(java.io.PrintStream out, String planFile) throws java.io.IOException {
+    public void print(PrintStream out, String planFile) throws IOException {
         String text = render();
         out.print(text);
         out.flush();
         if (planFile != null) {
-            java.nio.file.Files.writeString(java.nio.file.Path.of(planFile), text);
+            Files.writeString(Path.of(planFile), text);
         }
     }
 

@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +13,13 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import liquibase.changelog.ChangeSet;
 import platformdb.adoption.AdoptionPlan.EntryDifference;
 import platformdb.catalog.CatalogSnapshot;
-import platformdb.catalog.SnapshotDiff;
-import platformdb.catalog.TrackedCatalog;
 import platformdb.drift.CatalogLedger;
 import platformdb.drift.ComparisonRules;
 import platformdb.drift.LedgerStep;
 import platformdb.drift.LedgerWalk;
 import platformdb.liquibase.Changelog;
-import platformdb.liquibase.Deployment;
 import platformdb.postgres.FreshDatabase;
 import platformdb.seeds.SeedDatabase;
 
@@ -133,42 +127,18 @@ public final class ReshapeLedger {
      * guards refuse), and records each step and the seed's value of every entry touched.
      */
     public static ReshapeLedger walk(Reshaping reshaping) {
-        Changelog changelog = Changelog.at(Changelog.PROJECT_ROOT, reshaping.changelogFile());
-        try (SeedDatabase seed = SeedDatabase.bySeedSqlOnly(reshaping.seed());
-             Connection inspector = seed.connect()) {
-            FreshDatabase database = seed.database();
+        try (SeedDatabase seed = SeedDatabase.bySeedSqlOnly(reshaping.seed())) {
             // Liquibase's tracking schema, which adoption creates before the reshaping runs
-            database.execute("create schema " + FreshDatabase.TRACKING_SCHEMA);
-            TrackedCatalog catalog;
-            try (Connection superuser = database.connectAsAdmin()) {
-                catalog = new TrackedCatalog(inspector, superuser);
-            }
-            CatalogSnapshot seedCatalog = catalog.whole();
-            CatalogSnapshot before = seedCatalog;
-            List<LedgerStep> steps = new ArrayList<>();
-            try (Deployment deployment = changelog.deployTo(database)) {
-                while (deployment.hasNext()) {
-                    ChangeSet changeSet = deployment.applyNext();
-                    CatalogSnapshot after = catalog.now();
-                    steps.add(CatalogLedger.step(Changelog.name(changeSet), LedgerWalk.checkSum(changeSet), LedgerWalk.contexts(changeSet), before, after));
-                    before = after;
-                }
-            }
-            SnapshotDiff missed = before.diffTo(catalog.whole());
-            if (!missed.isEmpty()) {
-                throw new IllegalStateException("the step snapshots missed a change a whole snapshot sees:\n" + missed.describe());
-            }
-            CatalogLedger walked = new CatalogLedger(inspector.getMetaData().getDatabaseMajorVersion(), new TreeMap<>(), steps);
+            seed.database().execute("create schema " + FreshDatabase.TRACKING_SCHEMA);
+            CatalogLedger walked = LedgerWalk.on(Changelog.at(Changelog.PROJECT_ROOT, reshaping.changelogFile()), seed.database());
             SortedMap<String, String> touchedSeedValues = new TreeMap<>();
             new ReshapeLedger(reshaping, walked).touched.forEach(key -> {
-                String value = seedCatalog.objects().get(key);
+                String value = walked.baseline().get(key);
                 if (value != null) {
                     touchedSeedValues.put(key, value);
                 }
             });
-            return new ReshapeLedger(reshaping, new CatalogLedger(walked.postgresMajor(), touchedSeedValues, steps));
-        } catch (SQLException e) {
-            throw new IllegalStateException("reshape ledger of " + reshaping.point() + ": " + e.getMessage(), e);
+            return new ReshapeLedger(reshaping, new CatalogLedger(walked.postgresMajor(), touchedSeedValues, walked.steps()));
         }
     }
 

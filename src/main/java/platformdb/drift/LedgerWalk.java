@@ -27,8 +27,17 @@ public final class LedgerWalk {
     }
 
     public static CatalogLedger of(Changelog changelog) {
-        try (FreshDatabase database = FreshDatabase.create();
-             Connection inspector = database.connect();
+        try (FreshDatabase database = FreshDatabase.create()) {
+            return on(changelog, database);
+        }
+    }
+
+    /**
+     * Walks the changelog on a database as it is (an adoption's reshaping on a seed's database): the ledger's baseline
+     * is that database's whole catalog before the first changeset.
+     */
+    public static CatalogLedger on(Changelog changelog, FreshDatabase database) {
+        try (Connection inspector = database.connect();
              Deployment deployment = changelog.deployTo(database)) {
             TrackedCatalog catalog;
             try (Connection superuser = database.connectAsAdmin()) {
