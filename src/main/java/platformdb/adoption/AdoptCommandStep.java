@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
 import liquibase.GlobalConfiguration;
 import liquibase.changelog.ChangeSet;
 import liquibase.command.AbstractCommandStep;
@@ -40,6 +41,7 @@ public class AdoptCommandStep extends AbstractCommandStep {
     public static final CommandArgumentDefinition<Boolean> APPLY_ARG;
     public static final CommandArgumentDefinition<String> FINGERPRINT_ARG;
     public static final CommandArgumentDefinition<String> PLAN_FILE_ARG;
+    public static final CommandArgumentDefinition<String> SQL_FILE_ARG;
     public static final CommandArgumentDefinition<String> LEDGER_FILE_ARG;
     public static final CommandArgumentDefinition<String> ACCEPTED_DIFFERENCES_FILE_ARG;
 
@@ -59,6 +61,8 @@ public class AdoptCommandStep extends AbstractCommandStep {
                 .description("The fingerprint the preview printed: applying refuses if the database changed since").build();
         PLAN_FILE_ARG = builder.argument("planFile", String.class)
                 .description("Also write the plan to this file (for the review of the adoption)").build();
+        SQL_FILE_ARG = builder.argument("sqlFile", String.class).defaultValue("target/previews/adopt.sql")
+                .description("Where the preview writes the SQL --apply runs (the baseline, the reshaping, the master's changesets)").build();
         ACCEPTED_DIFFERENCES_FILE_ARG = builder.argument("acceptedDifferencesFile", String.class)
                 .defaultValue("changelog/declarations/drift-accepted.yaml")
                 .description("Where --apply lists the kept extra parts of the changelog's tables, for drift's --accepted-differences").build();
@@ -89,13 +93,20 @@ public class AdoptCommandStep extends AbstractCommandStep {
             Map<String, String> checkSums = LedgerWalk.checkSums(new ArrayList<>(changeSets.values()));
             if (!Boolean.TRUE.equals(scope.getArgumentValue(APPLY_ARG))) {
                 AdoptionPlan plan;
+                Adoption adoption;
                 try (Connection connection = target.connect()) {
-                    plan = ledgers.adoption(connection, checkSums, target.trackingSchema()).plan(connection, target.name());
+                    adoption = ledgers.adoption(connection, checkSums, target.trackingSchema());
+                    plan = adoption.plan(connection, target.name());
                 }
                 plan.print(out, scope.getArgumentValue(PLAN_FILE_ARG));
                 if (!plan.adoptable()) {
                     throw resultsBuilder.commandFailed("adopt: refused: " + plan.reasons() + ". Nothing was changed.", REFUSED, true);
                 }
+                Path sqlFile = Path.of(scope.getArgumentValue(SQL_FILE_ARG));
+                String deployedWith = Optional.ofNullable(plan.recognition().reshaping()).flatMap(Reshaping::named)
+                        .map(Reshaping::adoptedChangelogFile).orElse(changelogFile);
+                AdoptionSqlPreview.write(sqlFile, target, adoption, plan, AdoptionApply.historyRows(plan, changeSets, checkSums), deployedWith);
+                out.println("The SQL --apply runs, in its order (nothing was executed): " + sqlFile);
                 return;
             }
             String fingerprint = scope.getArgumentValue(FINGERPRINT_ARG);

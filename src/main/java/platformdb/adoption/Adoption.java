@@ -178,58 +178,17 @@ public final class Adoption {
     }
 
     /**
-     * Records the baseline in one transaction: a history row for each changeset found there (marked with the
-     * adoption's deployment id and listed in {@link #ADOPTED_TABLE}), the adoption tag on the last of them.
+     * Records the baseline in one transaction: the statements of {@link #baselineStatements}, the very ones the SQL
+     * preview prints.
      *
      * @param rows the history row of each changeset to record, in plan order
      */
     public void recordBaseline(Connection connection, AdoptionPlan plan, List<HistoryRow> rows, String deploymentId) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        try (Statement ddl = connection.createStatement()) {
-            ddl.execute("create table if not exists " + table(ADOPTED_TABLE) + " ("
-                    + " filename varchar(255) not null, id varchar(255) not null, author varchar(255) not null,"
-                    + " deployment_id varchar(10) not null, adopted_at timestamptz not null default now(),"
-                    + " fingerprint text not null, primary key (filename, id, author))");
-            // the proven reshaping that runs after the baseline (null: none), so that a rerun after a stop finishes it
-            ddl.execute("alter table " + table(ADOPTED_TABLE) + " add column if not exists reshaping text");
-            ddl.execute("comment on table " + table(ADOPTED_TABLE) + " is 'History rows recorded by adoption without running: their"
-                    + " objects predate the project, and their rollbacks must never run (scripts/liquibase adopt)'");
-            long order;
-            try (ResultSet max = ddl.executeQuery("select coalesce(max(orderexecuted), 0) from " + table("databasechangelog"))) {
-                max.next();
-                order = max.getLong(1);
-            }
-            try (PreparedStatement history = connection.prepareStatement("insert into " + table("databasechangelog")
-                    + " (id, author, filename, dateexecuted, orderexecuted, exectype, md5sum, description, comments, tag, liquibase,"
-                    + " contexts, labels, deployment_id) values (?, ?, ?, now(), ?, 'EXECUTED', ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement adopted = connection.prepareStatement("insert into " + table(ADOPTED_TABLE)
-                         + " (filename, id, author, deployment_id, fingerprint, reshaping) values (?, ?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < rows.size(); i++) {
-                    HistoryRow row = rows.get(i);
-                    history.setString(1, row.id());
-                    history.setString(2, row.author());
-                    history.setString(3, row.fileName());
-                    history.setLong(4, ++order);
-                    history.setString(5, row.checkSum());
-                    history.setString(6, row.description());
-                    history.setString(7, "adopted: found in the database and verified against the catalog ledger, not run");
-                    history.setString(8, i == rows.size() - 1 ? TAG : null);
-                    history.setString(9, row.liquibaseVersion());
-                    history.setString(10, row.contexts());
-                    history.setString(11, row.labels());
-                    history.setString(12, deploymentId);
-                    history.addBatch();
-                    adopted.setString(1, row.fileName());
-                    adopted.setString(2, row.id());
-                    adopted.setString(3, row.author());
-                    adopted.setString(4, deploymentId);
-                    adopted.setString(5, plan.fingerprint());
-                    adopted.setString(6, plan.recognition().reshaping());
-                    adopted.addBatch();
-                }
-                history.executeBatch();
-                adopted.executeBatch();
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : baselineStatements(plan, rows, deploymentId)) {
+                statement.execute(sql);
             }
             connection.commit();
         } catch (SQLException e) {
@@ -238,6 +197,44 @@ public final class Adoption {
         } finally {
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    /**
+     * The baseline as SQL, run after Liquibase created its history table: a history row for each changeset found there
+     * (marked with the adoption's deployment id and listed in {@link #ADOPTED_TABLE}), the adoption tag on the last of
+     * them. Literal statements, so that what the preview prints is what runs.
+     */
+    public List<String> baselineStatements(AdoptionPlan plan, List<HistoryRow> rows, String deploymentId) {
+        List<String> statements = new ArrayList<>();
+        statements.add("create table if not exists " + table(ADOPTED_TABLE) + " ("
+                + " filename varchar(255) not null, id varchar(255) not null, author varchar(255) not null,"
+                + " deployment_id varchar(10) not null, adopted_at timestamptz not null default now(),"
+                + " fingerprint text not null, primary key (filename, id, author))");
+        // the proven reshaping that runs after the baseline (null: none), so that a rerun after a stop finishes it
+        statements.add("alter table " + table(ADOPTED_TABLE) + " add column if not exists reshaping text");
+        statements.add("comment on table " + table(ADOPTED_TABLE) + " is 'History rows recorded by adoption without running: their"
+                + " objects predate the project, and their rollbacks must never run (scripts/liquibase adopt)'");
+        for (int i = 0; i < rows.size(); i++) {
+            HistoryRow row = rows.get(i);
+            statements.add("insert into " + table("databasechangelog") + " (id, author, filename, dateexecuted, orderexecuted, exectype,"
+                    + " md5sum, description, comments, tag, liquibase, contexts, labels, deployment_id) values (" + literals(row.id(),
+                    row.author(), row.fileName()) + ", now(), (select coalesce(max(orderexecuted), 0) + 1 from " + table("databasechangelog")
+                    + "), 'EXECUTED', " + literals(row.checkSum(), row.description(),
+                    "adopted: found in the database and verified against the catalog ledger, not run", i == rows.size() - 1 ? TAG : null,
+                    row.liquibaseVersion(), row.contexts(), row.labels(), deploymentId) + ")");
+            statements.add("insert into " + table(ADOPTED_TABLE) + " (filename, id, author, deployment_id, fingerprint, reshaping) values ("
+                    + literals(row.fileName(), row.id(), row.author(), deploymentId, plan.fingerprint(), plan.recognition().reshaping()) + ")");
+        }
+        return statements;
+    }
+
+    /** SQL string literals (standard_conforming_strings, PostgreSQL's default since 9.1), null as null. */
+    private static String literals(String... values) {
+        List<String> literals = new ArrayList<>();
+        for (String value : values) {
+            literals.add(value == null ? "null" : "'" + value.replace("'", "''") + "'");
+        }
+        return String.join(", ", literals);
     }
 
     /** The reshaping an adopted database's baseline was recorded for (empty when none ran or it is not adopted). */

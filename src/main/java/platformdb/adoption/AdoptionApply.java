@@ -92,14 +92,7 @@ final class AdoptionApply {
                 }
                 // only now, with the plan verified: the history table (and its schema) are the first thing adoption writes
                 Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database).init();
-                List<Adoption.HistoryRow> rows = new ArrayList<>();
-                for (String name : plan.there()) {
-                    ChangeSet changeSet = changeSets.get(name);
-                    rows.add(new Adoption.HistoryRow(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(), checkSums.get(name),
-                            changeSet.getDescription(), changeSet.buildFullContext(), changeSet.buildFullLabels(),
-                            LiquibaseUtil.getBuildVersion()));
-                }
-                adoption.recordBaseline(connection, plan, rows, deploymentId());
+                adoption.recordBaseline(connection, plan, historyRows(plan, changeSets, checkSums), deploymentId());
                 return new Baseline(plan, Optional.ofNullable(plan.recognition().reshaping()).flatMap(Reshaping::named));
             } finally {
                 lock.releaseLock();
@@ -107,6 +100,17 @@ final class AdoptionApply {
         } finally {
             database.close();
         }
+    }
+
+    /** The history row of each changeset the plan found there, in plan order. */
+    static List<Adoption.HistoryRow> historyRows(AdoptionPlan plan, Map<String, ChangeSet> changeSets, Map<String, String> checkSums) {
+        List<Adoption.HistoryRow> rows = new ArrayList<>();
+        for (String name : plan.there()) {
+            ChangeSet changeSet = changeSets.get(name);
+            rows.add(new Adoption.HistoryRow(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(), checkSums.get(name),
+                    changeSet.getDescription(), changeSet.buildFullContext(), changeSet.buildFullLabels(), LiquibaseUtil.getBuildVersion()));
+        }
+        return rows;
     }
 
     /** Liquibase's own update of the changelog, in Supabase mode, through every extension of a normal deploy. */
@@ -141,7 +145,7 @@ final class AdoptionApply {
     }
 
     /** Ten characters, as Liquibase's own deployment ids. */
-    private static String deploymentId() {
+    static String deploymentId() {
         String millis = String.valueOf(System.currentTimeMillis());
         return millis.substring(millis.length() - 10);
     }

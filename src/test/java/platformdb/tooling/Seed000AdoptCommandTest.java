@@ -3,6 +3,8 @@ package platformdb.tooling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,7 +63,7 @@ class Seed000AdoptCommandTest {
         seedRows = seed.fingerprints();
 
         adopted = FreshDatabase.copyOf(seed.database());
-        Cli.Result preview = Cli.against(adopted).liquibase("adopt");
+        Cli.Result preview = Cli.against(adopted).liquibase("adopt", "--sql-file=" + folder.resolve("adopt.sql"));
         assertEquals(0, preview.exitCode(), preview.describe());
         assertTrue(preview.stdout().contains("Reshaping: the database is at seed point seed-000-final"), preview.describe());
         assertTrue(preview.stdout().contains("To be reshaped (0 changesets"), preview.describe());
@@ -101,6 +103,30 @@ class Seed000AdoptCommandTest {
         assertEquals(0, back.exitCode(), back.describe());
         assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(adopted)).describe(), "the way back returns the seed's catalog exactly");
         assertEquals(seedRows, fingerprints(adopted), "and every row, value for value");
+    }
+
+    @Test
+    void theSqlThePreviewWroteRunByPsqlDoesWhatApplyDid() throws IOException {
+        Path preview = folder.resolve("adopt.sql");
+        String sql = Files.readString(preview);
+        try (FreshDatabase byPsql = FreshDatabase.copyOf(seed.database())) {
+            Psql.runFile(byPsql, preview).assertSucceeded();
+            assertEquals("", adoptedCatalog.diffTo(CatalogSnapshot.of(byPsql)).describe(), "the preview run by psql leaves the catalog apply left");
+            assertEquals(adoptedHistory, History.applied(byPsql), "and records the same history, baseline first");
+            assertEquals(History.single(adopted, "select count(*) from liquibase.adopted_changesets"),
+                    History.single(byPsql, "select count(*) from liquibase.adopted_changesets"), "with the same baseline marked");
+            assertEquals(seedCounts, rowCounts(byPsql), "keeping every row");
+        }
+        // The comparison is not blind: the same SQL without its last changeset leaves another catalog.
+        try (FreshDatabase truncated = FreshDatabase.copyOf(seed.database())) {
+            int last = sql.lastIndexOf("\n-- Changeset ");
+            while (sql.substring(last + 1, sql.indexOf('\n', last + 1)).contains("::tag-")) {
+                last = sql.lastIndexOf("\n-- Changeset ", last - 1);
+            }
+            Path bad = Files.writeString(folder.resolve("adopt-without-its-last-changeset.sql"), sql.substring(0, last) + "\n");
+            Psql.runFile(truncated, bad).assertSucceeded();
+            assertTrue(!adoptedCatalog.diffTo(CatalogSnapshot.of(truncated)).isEmpty(), "a preview missing a changeset must not compare equal");
+        }
     }
 
     @Test
