@@ -1,7 +1,17 @@
 package platformdb.deploy.rollback;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import liquibase.Scope;
+import liquibase.change.Change;
+import liquibase.change.AbstractSQLChange;
+import liquibase.executor.Executor;
+import liquibase.executor.ExecutorService;
+import liquibase.statement.core.RawParameterizedSqlStatement;
+import liquibase.exception.DatabaseException;
 import liquibase.RuntimeEnvironment;
 import liquibase.changelog.ChangeLogIterator;
 import liquibase.changelog.ChangeLogParameters;
@@ -28,7 +38,10 @@ import platformdb.deploy.PlatformPostgresDatabase;
  * (rows would be lost), four are already undone. Before undoing anything, the rollbacks of every changeset to undo
  * run, in order, in one transaction that is then rolled back: every refusal check runs against the real data, and a
  * refusal leaves the database exactly as it was. {@code runInTransaction: false} changesets (concurrent index
- * builds) cannot run inside it and are left out: their rollbacks drop an index, which refuses nothing.
+ * builds) cannot run inside it. A rollback made only of concurrent index statements has its drops rehearsed without
+ * {@code concurrently} (the same catalog effect, so that a later rollback that needs the index gone, such as dropping
+ * the extension of its operator class, is rehearsed as it will run); its builds are left out (they refuse nothing, and
+ * building an index only to discard it would cost a scan). Any other such rollback is left out.
  */
 public final class RollbackRehearsal {
 
@@ -67,6 +80,8 @@ public final class RollbackRehearsal {
 
     private static final class Rehearsal implements ChangeSetVisitor {
 
+        private static final Pattern CONCURRENT_INDEX = Pattern.compile("(?is)^\\s*((?:drop|create)\\s+(?:unique\\s+)?)index\\s+concurrently\\b");
+
         @Override
         public Direction getDirection() {
             return Direction.REVERSE;
@@ -75,15 +90,42 @@ public final class RollbackRehearsal {
         @Override
         public void visit(ChangeSet changeSet, DatabaseChangeLog changelog, Database database,
                           Set<ChangeSetFilterResult> filterResults) throws LiquibaseException {
-            if (!changeSet.isRunInTransaction()) {
-                return;
-            }
             try {
-                changeSet.rollback(database);
-            } catch (RollbackFailedException refused) {
+                if (changeSet.isRunInTransaction()) {
+                    changeSet.rollback(database);
+                } else {
+                    rehearseIndexStatements(changeSet, database);
+                }
+            } catch (RollbackFailedException | DatabaseException refused) {
                 throw new LiquibaseException("the rollback of " + changeSet + " fails: " + rootMessage(refused)
                         + " (found by the rollback pre-flight, which tries every rollback first in a transaction it"
                         + " then discards). Nothing was rolled back.", refused);
+            }
+        }
+
+        /** A rollback of concurrent index statements only: its drops run without concurrently; any other is left out. */
+        private static void rehearseIndexStatements(ChangeSet changeSet, Database database) throws DatabaseException {
+            List<String> statements = new ArrayList<>();
+            for (Change change : changeSet.getRollback().getChanges()) {
+                if (!(change instanceof AbstractSQLChange sql) || sql.getSql() == null) {
+                    return;
+                }
+                for (String statement : sql.getSql().split(";")) {
+                    if (statement.isBlank()) {
+                        continue;
+                    }
+                    Matcher index = CONCURRENT_INDEX.matcher(statement);
+                    if (!index.find()) {
+                        return;
+                    }
+                    if (index.group(1).toLowerCase().startsWith("drop")) {
+                        statements.add(index.replaceFirst("$1index"));
+                    }
+                }
+            }
+            Executor executor = Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
+            for (String statement : statements) {
+                executor.execute(new RawParameterizedSqlStatement(statement));
             }
         }
 
