@@ -129,7 +129,10 @@ public final class Adoption {
                 guard.check(connection).ifPresent(problems::add);
             }
         }
-        problems.addAll(DataPreflight.check(connection, applySteps, planned.objects()));
+        // a table the reshaping moves is read where its rows are now, under the seed's name
+        Map<String, String> liveNames = new LinkedHashMap<>();
+        reshaping.ifPresent(r -> r.reshaping().seed().movedTables().forEach((seedName, unified) -> liveNames.put(unified, seedName)));
+        problems.addAll(DataPreflight.check(connection, applySteps, planned.objects(), liveNames));
         return new AdoptionPlan(database, major, fingerprint(live), recognition, there, toReshape, toApply, team.kept(), team.refused(), problems);
     }
 

@@ -34,15 +34,23 @@ public final class DataPreflight {
     private static final Pattern FOREIGN_KEY = Pattern.compile("^FOREIGN KEY \\((.*?)\\) REFERENCES (\\S+?)\\((.*?)\\).*$");
     private static final int EXAMPLES = 3;
     private static final String UNDEFINED_COLUMN = "42703";
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private DataPreflight() {
     }
 
-    /**
-     * @param toApply  the changesets adoption will run, with what each sets
-     * @param before   the catalog each of them finds (the live one: entries they create are absent)
-     */
     public static List<Problem> check(Connection connection, List<LedgerStep> toApply, Map<String, String> before) throws SQLException {
+        return check(connection, toApply, before, Map.of());
+    }
+
+    /**
+     * @param toApply   the changesets adoption will run, with what each sets
+     * @param before    the catalog each of them finds (the live one, or the one a reshaping leaves: entries they create
+     *                  are absent)
+     * @param liveNames where a table the reshaping moves holds its rows until then (unified name to the seed's)
+     */
+    public static List<Problem> check(Connection connection, List<LedgerStep> toApply, Map<String, String> before,
+                                      Map<String, String> liveNames) throws SQLException {
         List<Problem> problems = new ArrayList<>();
         for (LedgerStep step : toApply) {
             for (Map.Entry<String, String> entry : step.set().entrySet()) {
@@ -50,11 +58,11 @@ public final class DataPreflight {
                 if (key.startsWith("constraint ") && !entry.getValue().equals(before.get(key))) {
                     QualifiedName name = QualifiedName.parse(key.substring("constraint ".length()));
                     if (before.containsKey("relation " + name.table())) {
-                        constraintProblem(connection, step.changeSet(), name, entry.getValue()).ifPresent(problems::add);
+                        constraintProblem(connection, step.changeSet(), name.readFrom(liveNames), entry.getValue()).ifPresent(problems::add);
                     }
                 } else if (key.startsWith("column ") && entry.getValue().contains(" not_null=true ")
                         && before.getOrDefault(key, "").contains(" not_null=false ")) {
-                    QualifiedName name = QualifiedName.parse(key.substring("column ".length()));
+                    QualifiedName name = QualifiedName.parse(key.substring("column ".length())).readFrom(liveNames);
                     count(connection, step.changeSet(), name.table(), "not null on " + name.last(), name.last() + " is null")
                             .ifPresent(problems::add);
                 }
@@ -133,10 +141,11 @@ public final class DataPreflight {
             connection.releaseSavepoint(savepoint);
         } catch (SQLException e) {
             connection.rollback(savepoint);
-            if (!UNDEFINED_COLUMN.equals(e.getSQLState())) {
+            if (!UNDEFINED_COLUMN.equals(e.getSQLState()) && !UNDEFINED_TABLE.equals(e.getSQLState())) {
                 throw e;
             }
-            // the constraint is on a column a changeset still to apply adds: no existing row holds a value in it yet
+            // the constraint is on a column a changeset still to apply adds, or on a table the reshaping creates (empty):
+            // no existing row holds a value in it yet
         }
         return rows == 0 ? java.util.Optional.empty() : java.util.Optional.of(new Problem(changeSet, table, label, rows, examples));
     }
@@ -146,6 +155,12 @@ public final class DataPreflight {
 
         String table() {
             return schema + "." + name;
+        }
+
+        /** The same name on the table that holds the rows now (a table a reshaping moves: under the seed's name). */
+        QualifiedName readFrom(Map<String, String> liveNames) {
+            String live = liveNames.get(table());
+            return live == null ? this : parse(live + "." + last);
         }
 
         static QualifiedName parse(String text) {
