@@ -3,6 +3,7 @@ package platformdb.adoption;
 import java.util.List;
 import java.util.Optional;
 import platformdb.seeds.Seed000Final;
+import platformdb.seeds.Seed001;
 import platformdb.seeds.SeedPoint;
 
 /**
@@ -15,8 +16,9 @@ import platformdb.seeds.SeedPoint;
  */
 public record Reshaping(String point, SeedPoint seed) {
 
-    /** Every reshaping the project proves (Seed000ReshapingTest walks each changeset on the seed's own database). */
-    public static final List<Reshaping> KNOWN = List.of(new Reshaping("seed-000-final", new Seed000Final()));
+    /** Every reshaping the project proves (Seed000ReshapingTest, Seed001ReshapingTest walk each changeset on the seed's own database). */
+    public static final List<Reshaping> KNOWN = List.of(new Reshaping("seed-000-final", new Seed000Final()),
+            new Reshaping("seed-001-final", Seed001.atFinalPoint()));
 
     public static Optional<Reshaping> named(String point) {
         return KNOWN.stream().filter(reshaping -> reshaping.point().equals(point)).findFirst();

@@ -6,6 +6,7 @@ import static platformdb.seeds.Recipe.skipped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import platformdb.seeds.Recipe.Step;
 
 /**
@@ -237,5 +238,11 @@ public final class Seed001 implements SeedPoint {
     @Override
     public List<String> teamTables() {
         return List.of("public.broadcast_opt_outs");
+    }
+
+    /** docs/seed-map.md: users is user_profiles, messages_v2 is messages, user_memory is memories. */
+    @Override
+    public Map<String, String> movedTables() {
+        return Map.of("public.users", "public.user_profiles", "public.messages_v2", "public.messages", "public.user_memory", "public.memories");
     }
 }

@@ -108,17 +108,19 @@ public final class SeedDatabase implements AutoCloseable {
         return all;
     }
 
+    /** Each table's row count, keyed by the seed's name; a table the reshaping moved is counted where it is now. */
     public Map<String, Long> rowCounts() {
         try (Connection connection = connect()) {
-            return TableFingerprints.rowCounts(connection, allTables());
+            return TableFingerprints.rowCounts(connection, allTables(), point.movedTables());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** Each table's row fingerprint, keyed by the seed's name; a table the reshaping moved is read where it is now. */
     public Map<String, String> fingerprints() {
         try (Connection connection = connect()) {
-            return TableFingerprints.fingerprints(connection, allTables());
+            return TableFingerprints.fingerprints(connection, allTables(), point.movedTables());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

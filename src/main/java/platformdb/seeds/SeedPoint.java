@@ -1,6 +1,7 @@
 package platformdb.seeds;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A seed's production database at one point of its documented history: the recipe that builds it from the seed's
@@ -21,4 +22,12 @@ public interface SeedPoint {
 
     /** The team's own tables, schema-qualified: a real project of this seed has them, the changelog does not model them. */
     List<String> teamTables();
+
+    /**
+     * Where the unified schema moved a seed table (docs/seed-map.md), schema-qualified both: once reshaped, its rows are
+     * there, and row counts and fingerprints follow them.
+     */
+    default Map<String, String> movedTables() {
+        return Map.of();
+    }
 }

@@ -27,15 +27,37 @@ public final class TableFingerprints {
     }
 
     public static Map<String, Long> rowCounts(Connection connection, List<String> tables) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        tables.forEach(t -> counts.put(t, rowCount(connection, t)));
-        return counts;
+        return rowCounts(connection, tables, Map.of());
     }
 
     public static Map<String, String> fingerprints(Connection connection, List<String> tables) {
+        return fingerprints(connection, tables, Map.of());
+    }
+
+    /**
+     * Row counts keyed by the seed's table names; a table a reshaping moved ({@code moved}: seed name to the unified
+     * schema's, {@link SeedPoint#movedTables()}) is counted where it is now.
+     */
+    public static Map<String, Long> rowCounts(Connection connection, List<String> tables, Map<String, String> moved) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        tables.forEach(t -> counts.put(t, rowCount(connection, located(connection, t, moved))));
+        return counts;
+    }
+
+    /** Row fingerprints keyed by the seed's table names; a moved table is read where it is now. */
+    public static Map<String, String> fingerprints(Connection connection, List<String> tables, Map<String, String> moved) {
         Map<String, String> prints = new LinkedHashMap<>();
-        tables.forEach(t -> prints.put(t, fingerprint(connection, t)));
+        tables.forEach(t -> prints.put(t, fingerprint(connection, located(connection, t, moved))));
         return prints;
+    }
+
+    /** The table under the seed's name, or, once a reshaping moved it, under the unified schema's. */
+    private static String located(Connection connection, String table, Map<String, String> moved) {
+        String now = moved.get(table);
+        if (now == null || "true".equals(one(connection, "select (to_regclass('" + table.replace("'", "''") + "') is not null)::text"))) {
+            return table;
+        }
+        return now;
     }
 
     private static String one(Connection connection, String sql) {

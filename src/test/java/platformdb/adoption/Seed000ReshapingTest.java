@@ -4,20 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import liquibase.changelog.ChangeSet;
 import org.junit.jupiter.api.Test;
 import platformdb.seeds.Seed000Final;
 import platformdb.seeds.SeedDatabase;
 import platformdb.catalog.CatalogSnapshot;
-import platformdb.drift.CannotCheck;
-import platformdb.drift.CatalogLedger;
-import platformdb.drift.LedgerSource;
 import platformdb.liquibase.Changelog;
 import platformdb.liquibase.Deployment;
 import platformdb.postgres.FreshDatabase;
@@ -63,18 +57,18 @@ class Seed000ReshapingTest {
             try (Deployment deployment = reshaping.deployTo(database)) {
                 CatalogSnapshot before = seedCatalog;
                 while (!deployment.peekNext().getId().equals(FIRST_GUARDED)) {
-                    before = roundTripNext(seed, deployment, before, walked);
+                    before = ReshapingWalk.roundTripNext(seed, deployment, before, walked);
                 }
                 assertTrue(walked.size() > 40, "walked " + walked);
 
                 // The rows the changelog cannot take stop the guarded changesets, which change nothing.
                 Map<String, String> rowsBefore = seed.fingerprints();
                 RuntimeException refused = assertThrows(RuntimeException.class, deployment::applyNext);
-                assertTrue(messages(refused).contains("reshape refused: public.customer_configs holds 1 row(s)"), messages(refused));
+                assertTrue(ReshapingWalk.messages(refused).contains("reshape refused: public.customer_configs holds 1 row(s)"), ReshapingWalk.messages(refused));
                 assertEquals("", before.diffTo(CatalogSnapshot.of(database)).describe(), "a refused reshaping changes no object");
                 assertEquals(rowsBefore, seed.fingerprints(), "and no row");
 
-                AdoptionPlan plan = planIgnoringTheReshapingsHistory(database);
+                AdoptionPlan plan = ReshapingWalk.planIgnoringTheReshapingsHistory(database);
                 TreeSet<String> remaining = new TreeSet<>();
                 plan.toReshape().values().forEach(differences -> differences.stream()
                         .filter(difference -> difference.database() != null || difference.changelog() != null)
@@ -115,13 +109,13 @@ class Seed000ReshapingTest {
                 CatalogSnapshot before = CatalogSnapshot.of(database);
                 List<String> guarded = new ArrayList<>();
                 while (deployment.hasNext()) {
-                    before = roundTripNext(seed, deployment, before, guarded);
+                    before = ReshapingWalk.roundTripNext(seed, deployment, before, guarded);
                 }
                 assertEquals(FIRST_GUARDED, guarded.get(0));
                 walked.addAll(guarded);
                 assertEquals(Changelog.at(Changelog.PROJECT_ROOT, RESHAPING).changeSets().size(), walked.size(), "every reshaping changeset ran");
 
-                AdoptionPlan plan = planIgnoringTheReshapingsHistory(database);
+                AdoptionPlan plan = ReshapingWalk.planIgnoringTheReshapingsHistory(database);
                 assertEquals(Map.of(), plan.toReshape(), plan.render());
                 assertEquals(List.of(), plan.refused(), plan.render());
                 assertEquals(List.of(), plan.dataProblems(), plan.render());
@@ -132,52 +126,5 @@ class Seed000ReshapingTest {
             assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(database)).describe(), "rolled back, the seed's catalog");
             assertEquals(fixedRows, seed.fingerprints(), "and every row the team kept");
         }
-    }
-
-    /**
-     * Applies the next changeset, rolls it back (the catalog and rows before it must be back), applies it again (the
-     * same catalog as the first time); returns the catalog after it.
-     */
-    private static CatalogSnapshot roundTripNext(SeedDatabase seed, Deployment deployment, CatalogSnapshot before, List<String> walked) {
-        FreshDatabase database = seed.database();
-        Map<String, String> rowsBefore = seed.fingerprints();
-        ChangeSet changeSet = deployment.applyNext();
-        String name = Changelog.name(changeSet);
-        CatalogSnapshot after = CatalogSnapshot.of(database);
-        deployment.rollbackLast();
-        assertEquals("", before.diffTo(CatalogSnapshot.of(database)).describe(), name + ": its rollback restores the catalog");
-        assertEquals(rowsBefore, seed.fingerprints(), name + ": its rollback restores every row");
-        deployment.applyNext();
-        assertEquals("", after.diffTo(CatalogSnapshot.of(database)).describe(), name + ": applied again, the same catalog");
-        walked.add(changeSet.getId());
-        return after;
-    }
-
-    /**
-     * The planner refuses any database whose Liquibase history has a row (it would be deployed by the changelog), and
-     * `adopt` records the baseline before the reshaping runs; here the reshaping ran alone, so this plan reads a
-     * tracking schema that does not exist: the catalog it plans from is the live, reshaped one.
-     */
-    private static AdoptionPlan planIgnoringTheReshapingsHistory(FreshDatabase database) {
-        try (Connection connection = database.connect()) {
-            // The catalog snapshot names types and operator classes relative to the session's search_path, and the
-            // ledger was recorded without extensions on it; Supabase puts extensions on every role's search_path, where
-            // extensions.vector(1536) would read vector(1536). Planned as the ledger was recorded.
-            try (var statement = connection.createStatement()) {
-                statement.execute("set search_path = \"$user\", public");
-            }
-            CatalogLedger ledger = LedgerSource.shipped(connection.getMetaData().getDatabaseMajorVersion());
-            return new Adoption(ledger, HandBuilt.changelogCheckSums(), "no_history_here").plan(connection, database.name());
-        } catch (SQLException | CannotCheck | CannotAdopt e) {
-            throw new AssertionError("could not plan the adoption: " + e.getMessage(), e);
-        }
-    }
-
-    private static String messages(Throwable failure) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            all.append(cause.getMessage()).append('\n');
-        }
-        return all.toString();
     }
 }

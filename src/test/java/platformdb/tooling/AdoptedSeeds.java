@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import platformdb.postgres.FreshDatabase;
 import platformdb.seeds.Seed000Final;
+import platformdb.seeds.Seed001;
+import platformdb.seeds.SeedPoint;
 import platformdb.seeds.SeedDatabase;
 
 /**
@@ -15,14 +19,15 @@ import platformdb.seeds.SeedDatabase;
  * clean deploy (issue 21: "the seed's client contract tests pass" after adoption). Each is built from the seed's own
  * SQL with the fixture's rows, fixed as the reshaping's refusals say, then adopted as an operator adopts it: the
  * preview of {@code scripts/liquibase adopt}, then {@code --apply} with the fingerprint it printed. That runs once per
- * test JVM into a template; each caller gets a copy of its own ({@link Seed000AdoptCommandTest} proves the adoption
+ * test JVM into a template; each caller gets a copy of its own ({@link Seed000AdoptCommandTest} and
+ * {@link Seed001AdoptCommandTest} prove the adoption
  * itself).
  */
 public final class AdoptedSeeds {
 
     private static final Pattern FINGERPRINT = Pattern.compile("fingerprint: (\\w+)");
 
-    private static FreshDatabase seed000Template;
+    private static final Map<String, FreshDatabase> TEMPLATES = new HashMap<>();
 
     private AdoptedSeeds() {
     }
@@ -31,19 +36,30 @@ public final class AdoptedSeeds {
      * Seed 000's database at its final point, adopted: in Supabase mode (Supabase's roles, auth.users, schema
      * extensions), holding the seed fixture's rows and the team's own tables. Close it to drop it.
      */
-    public static synchronized FreshDatabase seed000() {
-        if (seed000Template == null) {
-            SeedDatabase seed = SeedDatabase.build(new Seed000Final());
+    public static FreshDatabase seed000() {
+        return adopted(new Seed000Final(), "/seeds/000-final/fixes-for-the-reshaping.sql");
+    }
+
+    /** Seed 001's database at its final point, adopted, likewise. Close it to drop it. */
+    public static FreshDatabase seed001() {
+        return adopted(Seed001.atFinalPoint(), "/seeds/001/fixes-for-the-reshaping.sql");
+    }
+
+    private static synchronized FreshDatabase adopted(SeedPoint point, String fixes) {
+        FreshDatabase template = TEMPLATES.get(point.name());
+        if (template == null) {
+            SeedDatabase seed = SeedDatabase.build(point);
             try {
-                seed.run("/seeds/000-final/fixes-for-the-reshaping.sql");
+                seed.run(fixes);
                 adopt(seed.database());
             } catch (RuntimeException e) {
                 seed.close();
                 throw e;
             }
-            seed000Template = seed.database().droppedAtExit();
+            template = seed.database().droppedAtExit();
+            TEMPLATES.put(point.name(), template);
         }
-        return FreshDatabase.copyOf(seed000Template);
+        return FreshDatabase.copyOf(template);
     }
 
     private static void adopt(FreshDatabase database) {

@@ -1,0 +1,88 @@
+package platformdb.adoption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import platformdb.catalog.CatalogSnapshot;
+import platformdb.fixtures.Sql;
+import platformdb.liquibase.Changelog;
+import platformdb.liquibase.Deployment;
+import platformdb.postgres.FreshDatabase;
+import platformdb.seeds.Seed001;
+import platformdb.seeds.SeedDatabase;
+
+/**
+ * The reshaping of seed 001 at its final point (changelog/adoption/seed-001-final.yaml), on the seed's own database
+ * with its rows: its first changeset refuses the rows the changelog cannot hold, naming them, before anything changes.
+ * Once the team fixed them as the refusal says, each changeset applies, rolls back to exactly the catalog and rows
+ * before it (auth accounts included) and applies again; the planner then finds nothing of seed 001 left in another
+ * shape; rolling everything back returns the seed's catalog and rows.
+ */
+class Seed001ReshapingTest {
+
+    static final String RESHAPING = "changelog/adoption/seed-001-final.yaml";
+
+    @Test
+    void theRowsTheChangelogCannotHoldAreRefusedBeforeAnythingChanges() {
+        try (SeedDatabase seed = SeedDatabase.build(Seed001.atFinalPoint())) {
+            FreshDatabase database = seed.database();
+            Map<String, String> seedRows = seed.fingerprints();
+            database.execute("create schema " + FreshDatabase.TRACKING_SCHEMA);
+            CatalogSnapshot before = CatalogSnapshot.of(database);
+            try (Deployment deployment = Changelog.at(Changelog.PROJECT_ROOT, RESHAPING).deployTo(database)) {
+                RuntimeException refused = assertThrows(RuntimeException.class, deployment::applyNext);
+                assertTrue(ReshapingWalk.messages(refused).contains("reshape refused: public.messages_v2 holds 1 row(s) with a role null"),
+                        ReshapingWalk.messages(refused));
+            }
+            assertEquals("", before.diffTo(CatalogSnapshot.of(database)).describe(), "a refused reshaping changes no object");
+            assertEquals(seedRows, seed.fingerprints(), "and no row");
+        }
+    }
+
+    @Test
+    void onceTheTeamFixesTheRowsEveryChangesetRoundTripsAndNothingIsLeftToReshape() throws Exception {
+        try (SeedDatabase seed = SeedDatabase.build(Seed001.atFinalPoint())) {
+            FreshDatabase database = seed.database();
+            CatalogSnapshot seedCatalog = CatalogSnapshot.of(database);
+            seed.run("/seeds/001/fixes-for-the-reshaping.sql");
+            Map<String, String> fixedRows = seed.fingerprints();
+            String authUsers;
+            try (Connection connection = database.connect()) {
+                authUsers = Sql.one(connection, "select count(*)::text from auth.users");
+            }
+            database.execute("create schema " + FreshDatabase.TRACKING_SCHEMA);
+
+            List<String> walked = new ArrayList<>();
+            try (Deployment deployment = Changelog.at(Changelog.PROJECT_ROOT, RESHAPING).deployTo(database)) {
+                CatalogSnapshot before = CatalogSnapshot.of(database);
+                while (deployment.hasNext()) {
+                    before = ReshapingWalk.roundTripNext(seed, deployment, before, walked);
+                }
+                assertEquals(Changelog.at(Changelog.PROJECT_ROOT, RESHAPING).changeSets().size(), walked.size(), "every reshaping changeset ran");
+                try (Connection connection = database.connect()) {
+                    assertEquals("3", Sql.one(connection, "select count(*)::text from auth.users a join public.user_profiles p on p.id = a.id"
+                            + " where '+' || a.phone = p.phone_number"), "each seed user has an auth account with the user's id and phone");
+                }
+
+                AdoptionPlan plan = ReshapingWalk.planIgnoringTheReshapingsHistory(database);
+                assertEquals(Map.of(), plan.toReshape(), plan.render());
+                assertEquals(List.of(), plan.refused(), plan.render());
+                assertEquals(List.of(), plan.dataProblems(), plan.render());
+
+                deployment.rollbackCount(walked.size());
+                assertEquals(0, deployment.appliedCount());
+            }
+            assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(database)).describe(), "rolled back, the seed's catalog");
+            assertEquals(fixedRows, seed.fingerprints(), "and every row the team kept");
+            try (Connection connection = database.connect()) {
+                assertEquals(authUsers, Sql.one(connection, "select count(*)::text from auth.users"), "and no auth account it created");
+            }
+        }
+    }
+}
