@@ -18,6 +18,7 @@ public record Reshaping(String point, SeedPoint seed) {
 
     /** Every reshaping the project proves (Seed000ReshapingTest, Seed001ReshapingTest walk each changeset on the seed's own database). */
     public static final List<Reshaping> KNOWN = List.of(new Reshaping("seed-000-final", new Seed000Final()),
+            new Reshaping("seed-001-after-optimize-rls-indexes", Seed001.afterOptimizeRlsIndexes()),
             new Reshaping("seed-001-final", Seed001.atFinalPoint()));
 
     public static Optional<Reshaping> named(String point) {

@@ -8,7 +8,10 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.fixtures.Sql;
 import platformdb.liquibase.Changelog;
@@ -18,7 +21,8 @@ import platformdb.seeds.Seed001;
 import platformdb.seeds.SeedDatabase;
 
 /**
- * The reshaping of seed 001 at its final point (changelog/adoption/seed-001-final.yaml), on the seed's own database
+ * The reshapings of seed 001 right after its migration 001_optimize_rls_indexes and at its final point
+ * (changelog/adoption/seed-001-after-optimize-rls-indexes.yaml, seed-001-final.yaml), each on the seed's own database
  * with its rows: its first changeset refuses the rows the changelog cannot hold, naming them, before anything changes.
  * Once the team fixed them as the refusal says, each changeset applies, rolls back to exactly the catalog and rows
  * before it (auth accounts included) and applies again; the planner then finds nothing of seed 001 left in another
@@ -26,16 +30,20 @@ import platformdb.seeds.SeedDatabase;
  */
 class Seed001ReshapingTest {
 
-    static final String RESHAPING = "changelog/adoption/seed-001-final.yaml";
+    static Stream<Arguments> points() {
+        return Stream.of(Arguments.of(Seed001.afterOptimizeRlsIndexes(), "changelog/adoption/seed-001-after-optimize-rls-indexes.yaml"),
+                Arguments.of(Seed001.atFinalPoint(), "changelog/adoption/seed-001-final.yaml"));
+    }
 
-    @Test
-    void theRowsTheChangelogCannotHoldAreRefusedBeforeAnythingChanges() {
-        try (SeedDatabase seed = SeedDatabase.build(Seed001.atFinalPoint())) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("points")
+    void theRowsTheChangelogCannotHoldAreRefusedBeforeAnythingChanges(Seed001 point, String reshaping) {
+        try (SeedDatabase seed = SeedDatabase.build(point)) {
             FreshDatabase database = seed.database();
             Map<String, String> seedRows = seed.fingerprints();
             database.execute("create schema " + FreshDatabase.TRACKING_SCHEMA);
             CatalogSnapshot before = CatalogSnapshot.of(database);
-            try (Deployment deployment = Changelog.at(Changelog.PROJECT_ROOT, RESHAPING).deployTo(database)) {
+            try (Deployment deployment = Changelog.at(Changelog.PROJECT_ROOT, reshaping).deployTo(database)) {
                 RuntimeException refused = assertThrows(RuntimeException.class, deployment::applyNext);
                 assertTrue(ReshapingWalk.messages(refused).contains("reshape refused: public.messages_v2 holds 1 row(s) with a role null"),
                         ReshapingWalk.messages(refused));
@@ -45,9 +53,10 @@ class Seed001ReshapingTest {
         }
     }
 
-    @Test
-    void onceTheTeamFixesTheRowsEveryChangesetRoundTripsAndNothingIsLeftToReshape() throws Exception {
-        try (SeedDatabase seed = SeedDatabase.build(Seed001.atFinalPoint())) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("points")
+    void onceTheTeamFixesTheRowsEveryChangesetRoundTripsAndNothingIsLeftToReshape(Seed001 point, String reshaping) throws Exception {
+        try (SeedDatabase seed = SeedDatabase.build(point)) {
             FreshDatabase database = seed.database();
             CatalogSnapshot seedCatalog = CatalogSnapshot.of(database);
             seed.run("/seeds/001/fixes-for-the-reshaping.sql");
@@ -59,12 +68,12 @@ class Seed001ReshapingTest {
             database.execute("create schema " + FreshDatabase.TRACKING_SCHEMA);
 
             List<String> walked = new ArrayList<>();
-            try (Deployment deployment = Changelog.at(Changelog.PROJECT_ROOT, RESHAPING).deployTo(database)) {
+            try (Deployment deployment = Changelog.at(Changelog.PROJECT_ROOT, reshaping).deployTo(database)) {
                 CatalogSnapshot before = CatalogSnapshot.of(database);
                 while (deployment.hasNext()) {
                     before = ReshapingWalk.roundTripNext(seed, deployment, before, walked);
                 }
-                assertEquals(Changelog.at(Changelog.PROJECT_ROOT, RESHAPING).changeSets().size(), walked.size(), "every reshaping changeset ran");
+                assertEquals(Changelog.at(Changelog.PROJECT_ROOT, reshaping).changeSets().size(), walked.size(), "every reshaping changeset ran");
                 try (Connection connection = database.connect()) {
                     assertEquals("3", Sql.one(connection, "select count(*)::text from auth.users a join public.user_profiles p on p.id = a.id"
                             + " where '+' || a.phone = p.phone_number"), "each seed user has an auth account with the user's id and phone");

@@ -40,6 +40,11 @@ public final class AdoptedSeeds {
         return adopted(new Seed000Final(), "/seeds/000-final/fixes-for-the-reshaping.sql");
     }
 
+    /** Seed 001's database right after its migration 001_optimize_rls_indexes, adopted, likewise. Close it to drop it. */
+    public static FreshDatabase seed001AfterOptimizeRlsIndexes() {
+        return adopted(Seed001.afterOptimizeRlsIndexes(), "/seeds/001/fixes-for-the-reshaping.sql");
+    }
+
     /** Seed 001's database at its final point, adopted, likewise. Close it to drop it. */
     public static FreshDatabase seed001() {
         return adopted(Seed001.atFinalPoint(), "/seeds/001/fixes-for-the-reshaping.sql");

@@ -1,0 +1,27 @@
+package platformdb.tooling;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import platformdb.seeds.Seed001;
+
+/**
+ * Seed 001's production database at the earlier point of its history, right after its migration
+ * 001_optimize_rls_indexes, adopted with {@code scripts/liquibase adopt}: recognised, applied and verified, every row
+ * kept where the unified schema moved it, nothing left to run, and the way back returning the seed's catalog and every
+ * row exactly.
+ */
+class Seed001EarlierPointAdoptCommandTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void adoptedEveryRowKeptAndTheWayBackExact() {
+        try (SeedAdoption adoption = SeedAdoption.adopt(Seed001.afterOptimizeRlsIndexes(), "seed-001-after-optimize-rls-indexes",
+                "/seeds/001/fixes-for-the-reshaping.sql", folder)) {
+            adoption.assertEveryRowKeptNothingToRunAndTheWayBackExact(List.of("public.broadcast_opt_outs"));
+        }
+    }
+}
