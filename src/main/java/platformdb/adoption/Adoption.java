@@ -9,11 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import platformdb.adoption.AdoptionPlan.EntryDifference;
 import platformdb.adoption.AdoptionPlanner.Verdict;
 import platformdb.catalog.CatalogSnapshot;
@@ -108,10 +110,15 @@ public final class Adoption {
         Map<String, List<EntryDifference>> toReshape = new LinkedHashMap<>();
         Map<String, String> target = ledger.expectedAfter(verdicts.entrySet().stream()
                 .filter(verdict -> verdict.getValue() != Verdict.APPLY).map(verdict -> verdict.getKey().changeSet()).toList()).objects();
+        Set<String> doneBySeed = doneBySeed(connection, reshaping);
         verdicts.forEach((step, verdict) -> {
             switch (verdict) {
                 case THERE -> there.add(step.changeSet());
                 case APPLY -> {
+                    if (doneBySeed.contains(step.changeSet()) && step.set().isEmpty() && step.removed().isEmpty()) {
+                        there.add(step.changeSet());
+                        return;
+                    }
                     toApply.add(step.changeSet());
                     applySteps.add(step);
                 }
@@ -134,6 +141,19 @@ public final class Adoption {
         reshaping.ifPresent(r -> r.reshaping().seed().movedTables().forEach((seedName, unified) -> liveNames.put(unified, seedName)));
         problems.addAll(DataPreflight.check(connection, applySteps, planned.objects(), liveNames));
         return new AdoptionPlan(database, major, fingerprint(live), recognition, there, toReshape, toApply, team.kept(), team.refused(), problems);
+    }
+
+    /** The data changesets the recognised seed point's own history did, each where running it would change nothing. */
+    private static Set<String> doneBySeed(Connection connection, Optional<ReshapeLedger> reshaping) throws SQLException {
+        Set<String> done = new HashSet<>();
+        for (Reshaping.DoneBySeed step : reshaping.map(r -> r.reshaping().doneBySeed()).orElse(List.of())) {
+            try (Statement query = connection.createStatement(); ResultSet answer = query.executeQuery(step.noOpWhen())) {
+                if (answer.next() && answer.getBoolean(1)) {
+                    done.add(step.changeSet());
+                }
+            }
+        }
+        return done;
     }
 
     /** The seed point the database is at, if a proven reshaping starts there; else how far it is from each known point. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import platformdb.seeds.Seed000Final;
 import platformdb.seeds.Seed001;
+import platformdb.seeds.Seed004;
 import platformdb.seeds.SeedPoint;
 
 /**
@@ -12,14 +13,34 @@ import platformdb.seeds.SeedPoint;
  * deploys and rolls back with (the reshaping, then the master: {@code <point>-adopted.yaml}), and the seed point whose
  * database it is proven on. Its catalog ledger ({@link ReshapeLedger}) recognises the point and predicts the result.
  *
- * @param point the name of the point, as the history records it ({@code seed-000-final})
+ * @param point      the name of the point, as the history records it ({@code seed-000-final})
+ * @param doneBySeed the changesets without a catalog effect whose work the seed's own history did (docs/seed-map.md
+ *                   maps a seed step to them): recorded with the baseline when running them would change nothing, so
+ *                   that the way back never runs their rollbacks on what the seed did
  */
-public record Reshaping(String point, SeedPoint seed) {
+public record Reshaping(String point, SeedPoint seed, List<DoneBySeed> doneBySeed) {
 
-    /** Every reshaping the project proves (Seed000ReshapingTest, Seed001ReshapingTest walk each changeset on the seed's own database). */
+    /**
+     * A data changeset the seed's history did the work of.
+     *
+     * @param changeSet the changeset, as the history names it (file::id::author)
+     * @param noOpWhen  a query that answers true when running the changeset on the database would change nothing
+     */
+    public record DoneBySeed(String changeSet, String noOpWhen) {
+    }
+
+    public Reshaping(String point, SeedPoint seed) {
+        this(point, seed, List.of());
+    }
+
+    /** Every reshaping the project proves (Seed00NReshapingTest walks each changeset on the seed's own database). */
     public static final List<Reshaping> KNOWN = List.of(new Reshaping("seed-000-final", new Seed000Final()),
             new Reshaping("seed-001-after-optimize-rls-indexes", Seed001.afterOptimizeRlsIndexes()),
-            new Reshaping("seed-001-final", Seed001.atFinalPoint()));
+            new Reshaping("seed-001-final", Seed001.atFinalPoint()),
+            new Reshaping("seed-004-final", new Seed004(), List.of(
+                    // the seed's 004_data_migration copied ai_memories into memories and its cleanup dropped ai_memories
+                    new DoneBySeed("changelog/memories/legacy-ai-memories.yaml::copy-legacy-ai-memories-into-memories::platform",
+                            "select to_regclass('public.ai_memories') is null"))));
 
     public static Optional<Reshaping> named(String point) {
         return KNOWN.stream().filter(reshaping -> reshaping.point().equals(point)).findFirst();

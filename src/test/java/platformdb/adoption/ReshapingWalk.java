@@ -68,4 +68,35 @@ final class ReshapingWalk {
         }
         return all.toString();
     }
+
+    /**
+     * Walks a whole reshaping on the seed's database (its rows already fixed as its refusals say): each changeset
+     * applies, rolls back to exactly the catalog and rows before it, and applies again; the planner then finds nothing
+     * left to reshape, refuse or stop; rolling everything back returns the seed's catalog and rows.
+     */
+    static void assertEveryChangesetRoundTripsAndNothingIsLeftToReshape(SeedDatabase seed, String reshaping) {
+        FreshDatabase database = seed.database();
+        CatalogSnapshot seedCatalog = CatalogSnapshot.of(database);
+        Map<String, String> seedRows = seed.fingerprints();
+        database.execute("create schema " + FreshDatabase.TRACKING_SCHEMA);
+        List<String> walked = new java.util.ArrayList<>();
+        try (Deployment deployment = Changelog.at(Changelog.PROJECT_ROOT, reshaping).deployTo(database)) {
+            CatalogSnapshot before = CatalogSnapshot.of(database);
+            while (deployment.hasNext()) {
+                before = roundTripNext(seed, deployment, before, walked);
+            }
+            assertEquals(Changelog.at(Changelog.PROJECT_ROOT, reshaping).changeSets().size(), walked.size(), "every reshaping changeset ran");
+
+            AdoptionPlan plan = planIgnoringTheReshapingsHistory(database);
+            assertEquals(Map.of(), plan.toReshape(), plan.render());
+            assertEquals(List.of(), plan.refused(), plan.render());
+            assertEquals(List.of(), plan.dataProblems(), plan.render());
+
+            deployment.rollbackCount(walked.size());
+            assertEquals(0, deployment.appliedCount());
+        }
+        database.execute("drop schema " + FreshDatabase.TRACKING_SCHEMA + " cascade");
+        assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(database)).describe(), "rolled back, the seed's catalog");
+        assertEquals(seedRows, seed.fingerprints(), "and every row");
+    }
 }

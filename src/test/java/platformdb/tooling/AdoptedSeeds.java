@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import platformdb.postgres.FreshDatabase;
 import platformdb.seeds.Seed000Final;
 import platformdb.seeds.Seed001;
+import platformdb.seeds.Seed004;
 import platformdb.seeds.SeedPoint;
 import platformdb.seeds.SeedDatabase;
 
@@ -50,12 +51,19 @@ public final class AdoptedSeeds {
         return adopted(Seed001.atFinalPoint(), "/seeds/001/fixes-for-the-reshaping.sql");
     }
 
+    /** Seed 004's database (the unified schema v3) at its final point, adopted, likewise. Close it to drop it. */
+    public static FreshDatabase seed004() {
+        return adopted(new Seed004(), null);
+    }
+
     private static synchronized FreshDatabase adopted(SeedPoint point, String fixes) {
         FreshDatabase template = TEMPLATES.get(point.name());
         if (template == null) {
             SeedDatabase seed = SeedDatabase.build(point);
             try {
-                seed.run(fixes);
+                if (fixes != null) {
+                    seed.run(fixes);
+                }
                 adopt(seed.database());
             } catch (RuntimeException e) {
                 seed.close();

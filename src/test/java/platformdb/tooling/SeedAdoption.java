@@ -45,7 +45,9 @@ final class SeedAdoption implements AutoCloseable {
         this.point = point;
         this.folder = folder;
         seed = SeedDatabase.build(seedPoint);
-        seed.run(fixes);
+        if (fixes != null) {
+            seed.run(fixes);
+        }
         seedCatalog = CatalogSnapshot.of(seed.database());
         seedCounts = seed.rowCounts();
         seedRows = seed.fingerprints();
@@ -69,7 +71,7 @@ final class SeedAdoption implements AutoCloseable {
 
     /**
      * @param point the reshaping's point ({@code seed-000-final})
-     * @param fixes the resource of the team's fixes for the rows the reshaping refuses
+     * @param fixes the resource of the team's fixes for the rows the reshaping refuses (null: none refused)
      */
     static SeedAdoption adopt(SeedPoint seedPoint, String point, String fixes, Path folder) {
         return new SeedAdoption(seedPoint, point, fixes, folder);
