@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import platformdb.postgres.FreshDatabase;
 import platformdb.seeds.Seed000Final;
 import platformdb.seeds.Seed001;
+import platformdb.seeds.Seed002;
 import platformdb.seeds.Seed004;
 import platformdb.seeds.SeedPoint;
 import platformdb.seeds.SeedDatabase;
@@ -49,6 +50,11 @@ public final class AdoptedSeeds {
     /** Seed 001's database at its final point, adopted, likewise. Close it to drop it. */
     public static FreshDatabase seed001() {
         return adopted(Seed001.atFinalPoint(), "/seeds/001/fixes-for-the-reshaping.sql");
+    }
+
+    /** Seed 002's database after its Solution 1 migration, adopted, likewise. Close it to drop it. */
+    public static FreshDatabase seed002() {
+        return adopted(new Seed002(), null);
     }
 
     /** Seed 004's database (the unified schema v3) at its final point, adopted, likewise. Close it to drop it. */
