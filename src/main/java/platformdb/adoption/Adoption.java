@@ -100,8 +100,25 @@ public final class Adoption {
                     : "this database's history records changesets of the changelog: it is deployed by it, use `scripts/liquibase update`");
         }
         CatalogSnapshot live = CatalogSnapshot.of(connection);
-        AdoptionPlan.Recognition recognition = recognise(live);
-        Optional<ReshapeLedger> reshaping = reshapings.stream().filter(r -> r.reshaping().point().equals(recognition.reshaping())).findFirst();
+        // A database can be at several known points (an earlier point's reshaping touches only entries a later point
+        // has the same): the point whose reshaping leaves nothing in another shape is the one it is at.
+        AdoptionPlan first = null;
+        for (ReshapeLedger candidate : reshapings) {
+            if (candidate.differencesFromThePoint(live).isEmpty()) {
+                AdoptionPlan plan = planFor(connection, database, major, live,
+                        new AdoptionPlan.Recognition(candidate.reshaping().point(), Map.of()), Optional.of(candidate));
+                if (plan.toReshape().isEmpty()) {
+                    return plan;
+                }
+                first = first == null ? plan : first;
+            }
+        }
+        return first != null ? first : planFor(connection, database, major, live, recognise(live), Optional.empty());
+    }
+
+    /** The plan for the live catalog, as the recognised point's reshaping (if any) will leave it. */
+    private AdoptionPlan planFor(Connection connection, String database, int major, CatalogSnapshot live,
+                                 AdoptionPlan.Recognition recognition, Optional<ReshapeLedger> reshaping) throws SQLException, CannotAdopt {
         CatalogSnapshot planned = reshaping.map(r -> r.predict(live)).orElse(live);
         Map<LedgerStep, Verdict> verdicts = AdoptionPlanner.classify(ledger, planned);
         List<String> there = new ArrayList<>();
@@ -156,15 +173,11 @@ public final class Adoption {
         return done;
     }
 
-    /** The seed point the database is at, if a proven reshaping starts there; else how far it is from each known point. */
+    /** How far the database is from each known point (it is at none of them). */
     private AdoptionPlan.Recognition recognise(CatalogSnapshot live) {
         Map<String, List<EntryDifference>> otherPoints = new LinkedHashMap<>();
         for (ReshapeLedger reshaping : reshapings) {
-            List<EntryDifference> differences = reshaping.differencesFromThePoint(live);
-            if (differences.isEmpty()) {
-                return new AdoptionPlan.Recognition(reshaping.reshaping().point(), Map.of());
-            }
-            otherPoints.put(reshaping.reshaping().point(), differences);
+            otherPoints.put(reshaping.reshaping().point(), reshaping.differencesFromThePoint(live));
         }
         return new AdoptionPlan.Recognition(null, otherPoints);
     }

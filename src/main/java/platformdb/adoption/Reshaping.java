@@ -5,6 +5,7 @@ import java.util.Optional;
 import platformdb.seeds.Seed000Final;
 import platformdb.seeds.Seed001;
 import platformdb.seeds.Seed002;
+import platformdb.seeds.Seed003;
 import platformdb.seeds.Seed004;
 import platformdb.seeds.SeedPoint;
 
@@ -39,6 +40,8 @@ public record Reshaping(String point, SeedPoint seed, List<DoneBySeed> doneBySee
             new Reshaping("seed-001-after-optimize-rls-indexes", Seed001.afterOptimizeRlsIndexes()),
             new Reshaping("seed-001-final", Seed001.atFinalPoint()),
             new Reshaping("seed-002-final", new Seed002()),
+            new Reshaping("seed-003-after-ai-integration", Seed003.afterAiIntegration()),
+            new Reshaping("seed-003-final", Seed003.atFinalPoint()),
             new Reshaping("seed-004-final", new Seed004(), List.of(
                     // the seed's 004_data_migration copied ai_memories into memories and its cleanup dropped ai_memories
                     new DoneBySeed("changelog/memories/legacy-ai-memories.yaml::copy-legacy-ai-memories-into-memories::platform",

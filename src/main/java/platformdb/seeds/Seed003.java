@@ -5,6 +5,7 @@ import static platformdb.seeds.Recipe.skipped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import platformdb.seeds.Recipe.Edit;
 import platformdb.seeds.Recipe.Step;
 
@@ -895,4 +896,10 @@ public final class Seed003 implements SeedPoint {
                     end;
                     $$;
                     """;
+
+    /** docs/contracts/seed-003.md: ai_conversations is conversations, ai_messages is messages. */
+    @Override
+    public Map<String, String> movedTables() {
+        return Map.of("public.ai_conversations", "public.conversations", "public.ai_messages", "public.messages");
+    }
 }

@@ -12,6 +12,7 @@ import platformdb.postgres.FreshDatabase;
 import platformdb.seeds.Seed000Final;
 import platformdb.seeds.Seed001;
 import platformdb.seeds.Seed002;
+import platformdb.seeds.Seed003;
 import platformdb.seeds.Seed004;
 import platformdb.seeds.SeedPoint;
 import platformdb.seeds.SeedDatabase;
@@ -55,6 +56,16 @@ public final class AdoptedSeeds {
     /** Seed 002's database after its Solution 1 migration, adopted, likewise. Close it to drop it. */
     public static FreshDatabase seed002() {
         return adopted(new Seed002(), null);
+    }
+
+    /** Seed 003's database right after its migration ai_integration, adopted, likewise. Close it to drop it. */
+    public static FreshDatabase seed003AfterAiIntegration() {
+        return adopted(Seed003.afterAiIntegration(), null);
+    }
+
+    /** Seed 003's database at its final point, adopted, likewise. Close it to drop it. */
+    public static FreshDatabase seed003() {
+        return adopted(Seed003.atFinalPoint(), null);
     }
 
     /** Seed 004's database (the unified schema v3) at its final point, adopted, likewise. Close it to drop it. */
