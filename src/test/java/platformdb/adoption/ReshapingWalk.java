@@ -75,6 +75,13 @@ final class ReshapingWalk {
      * left to reshape, refuse or stop; rolling everything back returns the seed's catalog and rows.
      */
     static void assertEveryChangesetRoundTripsAndNothingIsLeftToReshape(SeedDatabase seed, String reshaping) {
+        assertEveryChangesetRoundTripsAndNothingIsLeftToReshape(seed, reshaping, reshaped -> {
+        });
+    }
+
+    /** The same, with a check of the reshaped database before it is rolled back. */
+    static void assertEveryChangesetRoundTripsAndNothingIsLeftToReshape(SeedDatabase seed, String reshaping,
+                                                                       java.util.function.Consumer<FreshDatabase> whileReshaped) {
         FreshDatabase database = seed.database();
         CatalogSnapshot seedCatalog = CatalogSnapshot.of(database);
         Map<String, String> seedRows = seed.fingerprints();
@@ -86,6 +93,7 @@ final class ReshapingWalk {
                 before = roundTripNext(seed, deployment, before, walked);
             }
             assertEquals(Changelog.at(Changelog.PROJECT_ROOT, reshaping).changeSets().size(), walked.size(), "every reshaping changeset ran");
+            whileReshaped.accept(database);
 
             AdoptionPlan plan = planIgnoringTheReshapingsHistory(database);
             assertEquals(Map.of(), plan.toReshape(), plan.render());

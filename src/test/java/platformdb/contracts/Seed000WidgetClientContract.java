@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import platformdb.fixtures.ApiRequest;
 import platformdb.fixtures.Personas;
 import platformdb.fixtures.Sql;
 import platformdb.fixtures.Tenants;
 import platformdb.fixtures.Tenants.Tenant;
-import platformdb.postgres.FreshDatabase;
 
 /**
  * Seed 000's clients (docs/contracts/seed-000.md): the embeddable widget (anon key), the tenant's dashboard
@@ -22,26 +19,14 @@ import platformdb.postgres.FreshDatabase;
  * out on every database the clients may meet: each subclass gives the database, the same tests run on it. The tests
  * make their own tenants and look only at those, so a database that already holds a team's rows proves the same.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class Seed000WidgetClientContract {
+abstract class Seed000WidgetClientContract extends ClientsDatabase {
 
-    private FreshDatabase database;
-    private Personas personas;
     private Tenant shop;
     private Tenant closed;
 
-    /** The database the clients talk to, the test class's own: called once, dropped after the last test. */
-    abstract FreshDatabase clientsDatabase();
-
-    /** The personas of the clients' database, for a subclass's own tests of what only its database holds. */
-    Personas personas() {
-        return personas;
-    }
-
     @BeforeAll
     void twoSitesOneOfThemClosed() {
-        database = clientsDatabase();
-        personas = Personas.on(database);
+        Personas personas = personas();
         shop = Tenants.signUp(personas, "shop");
         closed = Tenants.signUp(personas, "closed");
         Sql.update(personas.server(), "update public.customer_configs set active = false where id = ?", closed.site());
@@ -49,21 +34,14 @@ abstract class Seed000WidgetClientContract {
                 + " welcome_message = 'Hi!', allowed_origins = array['https://shop.example.com'] where id = ?", shop.site());
     }
 
-    @AfterAll
-    void dropTheDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
     @Test
     void theWidgetGetsItsPublicConfigurationByRpc() {
-        try (ApiRequest widget = personas.asAnon()) {
+        try (ApiRequest widget = personas().asAnon()) {
             assertEquals(List.of("shop's shop|Hi!|#000000|{https://shop.example.com}"),
                     Sql.column(widget.sql(), "select concat_ws('|', business_name, welcome_message, primary_color, allowed_origins)"
                             + " from public.get_widget_config(?)", shop.domain()));
         }
-        try (ApiRequest widget = personas.asAnon()) {
+        try (ApiRequest widget = personas().asAnon()) {
             assertEquals(List.of(), Sql.column(widget.sql(), "select domain from public.get_widget_config(?)", closed.domain()),
                     "a closed site's configuration is not served");
         }
@@ -71,7 +49,7 @@ abstract class Seed000WidgetClientContract {
 
     @Test
     void theWidgetReadsNamedColumnsOfItsDomainOnly() {
-        try (ApiRequest widget = personas.asAnon()) {
+        try (ApiRequest widget = personas().asAnon()) {
             Sql.one(widget.sql(), "select set_config('app.current_domain', ?, true)", shop.domain());
             assertEquals(List.of(shop.domain() + "|{https://shop.example.com}"), Sql.column(widget.sql(),
                     "select concat_ws('|', domain, allowed_origins) from public.customer_configs"));
@@ -80,7 +58,7 @@ abstract class Seed000WidgetClientContract {
 
     @Test
     void selectStarStaysRefusedSoTheCredentialsNeverReachABrowser() {
-        try (ApiRequest widget = personas.asAnon()) {
+        try (ApiRequest widget = personas().asAnon()) {
             Sql.one(widget.sql(), "select set_config('app.current_domain', ?, true)", shop.domain());
             SQLException denied = Sql.failure(widget.sql(), "select * from public.customer_configs");
             assertTrue(denied.getMessage().contains("permission denied"), denied.getMessage());
@@ -89,11 +67,11 @@ abstract class Seed000WidgetClientContract {
 
     @Test
     void aShorthandColourIsStoredInItsSixDigitForm() {
-        try (ApiRequest owner = personas.actAs("shop")) {
+        try (ApiRequest owner = personas().actAs("shop")) {
             assertEquals(1, Sql.update(owner.sql(), "update public.customer_configs set primary_color = '#fA0' where id = ?", shop.site()));
             assertEquals("#ffAA00", Sql.one(owner.sql(), "select primary_color from public.customer_configs where id = ?", shop.site()));
         }
-        try (ApiRequest owner = personas.actAs("shop")) {
+        try (ApiRequest owner = personas().actAs("shop")) {
             SQLException refused = Sql.failure(owner.sql(), "update public.customer_configs set primary_color = 'red' where id = ?", shop.site());
             assertTrue(refused.getMessage().contains("chk_customer_configs_primary_color"), refused.getMessage());
         }
@@ -101,7 +79,7 @@ abstract class Seed000WidgetClientContract {
 
     @Test
     void theServerRecordsAVisitorsConversationUnderVisitorId() {
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             String conversation = Sql.one(server.sql(), "insert into public.conversations (customer_id, session_id, visitor_id)"
                     + " values (?, 'session-1', 'visitor-42') returning id", shop.site());
             Sql.update(server.sql(), "insert into public.messages (conversation_id, role, content, metadata)"
@@ -110,7 +88,7 @@ abstract class Seed000WidgetClientContract {
                     + " from public.conversations c join public.messages m on m.conversation_id = c.id where c.id = ?::uuid"
                     + " group by c.channel, c.visitor_id", conversation));
         }
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             SQLException old = Sql.failure(server.sql(), "insert into public.conversations (customer_id, session_id, user_id)"
                     + " values (?, 'session-2', 'visitor-42')", shop.site());
             assertTrue(old.getMessage().contains("invalid input syntax for type uuid"),
@@ -122,7 +100,7 @@ abstract class Seed000WidgetClientContract {
     void aReScrapeUpsertsThePageInsteadOfAddingASecondRow() {
         String upsert = "insert into public.scraped_pages (customer_id, url, title, content, last_scraped_at) values (?, 'https://shop.example.com/faq', 'FAQ', ?, now())"
                 + " on conflict (customer_id, url) do update set title = excluded.title, content = excluded.content, last_scraped_at = excluded.last_scraped_at";
-        try (ApiRequest owner = personas.actAs("shop")) {
+        try (ApiRequest owner = personas().actAs("shop")) {
             Sql.update(owner.sql(), upsert, shop.site(), "first scrape");
             Sql.update(owner.sql(), upsert, shop.site(), "second scrape");
             assertEquals(List.of("second scrape"), Sql.column(owner.sql(), "select content from public.scraped_pages where customer_id = ?", shop.site()));
@@ -134,28 +112,28 @@ abstract class Seed000WidgetClientContract {
     @Test
     void theTenantSearchesItsEmbeddingsAndTheServerCleansUp() {
         String vector = "[" + "0.1,".repeat(1535) + "0.1]";
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             String page = Sql.one(server.sql(), "insert into public.scraped_pages (customer_id, url) values (?, 'https://shop.example.com/') returning id", shop.site());
             Sql.update(server.sql(), "insert into public.page_embeddings (page_id, chunk_text, embedding, metadata) values (?::uuid, 'We ship worldwide', ?::extensions.vector, '{}')", page, vector);
             server.commit();
         }
-        try (ApiRequest owner = personas.actAs("shop")) {
+        try (ApiRequest owner = personas().actAs("shop")) {
             assertEquals(List.of("We ship worldwide"), Sql.column(owner.sql(),
                     "select content from public.search_embeddings(?::extensions.vector, 5, ?)", vector, shop.site()));
         }
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             Sql.column(server.sql(), "select public.cleanup_old_data(30)");
         }
     }
 
     @Test
     void theSeedsVerificationQueriesRunAsWritten() {
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             List<String> policies = Sql.column(server.sql(), "SELECT schemaname, tablename, policyname, cmd, qual \nFROM pg_policies \nWHERE tablename = 'customer_configs';");
             assertEquals(2, policies.size(), "the owner's policy and the widget's read");
             assertTrue(Sql.column(server.sql(), "SELECT * FROM pg_extension;").size() >= 4);
         }
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             Sql.column(server.sql(), "SELECT schemaname, tablename, \n       pg_size_pretty(pg_total_relation_size(schemaname||'.'||tablename)) as size\n"
                     + "FROM pg_tables \nWHERE schemaname = 'public'\nORDER BY pg_total_relation_size(schemaname||'.'||tablename) DESC;");
         }

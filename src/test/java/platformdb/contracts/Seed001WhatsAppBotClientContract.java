@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import platformdb.fixtures.ApiRequest;
-import platformdb.fixtures.Personas;
 import platformdb.fixtures.Sql;
-import platformdb.postgres.FreshDatabase;
 
 /**
  * Seed 001's clients (docs/contracts/seed-001.md): the WhatsApp bot (service role key) and the signed-in user,
@@ -21,40 +16,15 @@ import platformdb.postgres.FreshDatabase;
  * gives the database, the same tests run on it. The tests make their own users, on phone numbers no team row holds,
  * and look only at those, so a database that already holds a team's rows proves the same.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class Seed001WhatsAppBotClientContract {
-
-    private FreshDatabase database;
-    private Personas personas;
-
-    /** The database the clients talk to, the test class's own: called once, dropped after the last test. */
-    abstract FreshDatabase clientsDatabase();
-
-    /** The personas of the clients' database, for a subclass's own tests of what only its database holds. */
-    Personas personas() {
-        return personas;
-    }
-
-    @BeforeAll
-    void theClientsDatabase() {
-        database = clientsDatabase();
-        personas = Personas.on(database);
-    }
-
-    @AfterAll
-    void dropTheDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
+abstract class Seed001WhatsAppBotClientContract extends ClientsDatabase {
 
     @Test
     void aPhoneSignUpGivesTheProfileItsPhoneAndTheBotFindsTheUserByIt() {
         UUID user = phoneSignUp("573001234567");
-        try (ApiRequest bot = personas.asServiceRole()) {
+        try (ApiRequest bot = personas().asServiceRole()) {
             assertEquals(List.of(user.toString()), Sql.column(bot.sql(), "select id from public.user_profiles where phone_number = '+573001234567'"));
         }
-        try (ApiRequest signedIn = personas.asUser(user)) {
+        try (ApiRequest signedIn = personas().asUser(user)) {
             assertEquals("+573001234567", Sql.one(signedIn.sql(), "select phone_number from public.user_profiles"));
         }
     }
@@ -64,7 +34,7 @@ abstract class Seed001WhatsAppBotClientContract {
         phoneSignUp("+14155550100");
         UUID second = phoneSignUp("14155550100");
         UUID odd = phoneSignUp("12");
-        try (ApiRequest bot = personas.asServiceRole()) {
+        try (ApiRequest bot = personas().asServiceRole()) {
             assertEquals(List.of("|"), Sql.column(bot.sql(), "select concat_ws('|', a.phone_number, b.phone_number) || '|'"
                     + " from public.user_profiles a, public.user_profiles b where a.id = ? and b.id = ?", second, odd),
                     "a phone another profile holds, or one that is not E.164, is left out; the profiles exist");
@@ -73,7 +43,7 @@ abstract class Seed001WhatsAppBotClientContract {
 
     @Test
     void theBotCannotInsertAProfileWithoutAnAccount() {
-        try (ApiRequest bot = personas.asServiceRole()) {
+        try (ApiRequest bot = personas().asServiceRole()) {
             SQLException refused = Sql.failure(bot.sql(), "insert into public.user_profiles (id, phone_number) values (gen_random_uuid(), '+573009999999')");
             assertTrue(refused.getMessage().contains("user_profiles_id_fkey"), "kept, the contract says: create the account by phone: " + refused.getMessage());
         }
@@ -82,7 +52,7 @@ abstract class Seed001WhatsAppBotClientContract {
     @Test
     void aConversationWithAWhatsAppIdIsAWhatsAppConversation() {
         UUID user = phoneSignUp("573005550103");
-        try (ApiRequest bot = personas.asServiceRole()) {
+        try (ApiRequest bot = personas().asServiceRole()) {
             Sql.update(bot.sql(), "insert into public.conversations (user_id, wa_conversation_id) values (?, 'wa-1')", user);
             Sql.update(bot.sql(), "insert into public.conversations (user_id, channel) values (?, 'whatsapp')", user);
             Sql.update(bot.sql(), "insert into public.conversations (user_id) values (?)", user);
@@ -97,7 +67,7 @@ abstract class Seed001WhatsAppBotClientContract {
         UUID alice = phoneSignUp("573005550101");
         UUID bob = phoneSignUp("573005550102");
         for (UUID user : List.of(alice, bob)) {
-            try (ApiRequest bot = personas.asServiceRole()) {
+            try (ApiRequest bot = personas().asServiceRole()) {
                 String conversation = Sql.one(bot.sql(), "insert into public.conversations (user_id, channel) values (?, 'whatsapp') returning id", user);
                 Sql.update(bot.sql(), "insert into public.messages (conversation_id, role, type, content, wa_message_id) values (?::uuid, 'user', 'sticker', 'a sticker', ?)",
                         conversation, "wamid-" + user);
@@ -105,7 +75,7 @@ abstract class Seed001WhatsAppBotClientContract {
                 bot.commit();
             }
         }
-        try (ApiRequest signedIn = personas.asUser(alice)) {
+        try (ApiRequest signedIn = personas().asUser(alice)) {
             assertEquals(List.of("wamid-" + alice), Sql.column(signedIn.sql(), "select wa_message_id from public.messages"));
             assertEquals(List.of(alice.toString()), Sql.column(signedIn.sql(), "select user_id from public.memories"));
             assertEquals(List.of("likes coffee|+573005550101"), Sql.column(signedIn.sql(),
@@ -116,7 +86,7 @@ abstract class Seed001WhatsAppBotClientContract {
 
     @Test
     void theSeedsSafetyChecksRunAsWritten() {
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             assertEquals(List.of(), Sql.column(server.sql(), "SELECT * FROM information_schema.tables\nWHERE table_schema = 'public' AND table_name = 'users';"),
                     "users is user_profiles here (the contract's rename)");
             assertTrue(Sql.column(server.sql(), "SELECT column_name, data_type\nFROM information_schema.columns\nWHERE table_schema = 'public' AND table_name = 'user_profiles';")
@@ -131,7 +101,7 @@ abstract class Seed001WhatsAppBotClientContract {
     /** Supabase Auth's phone sign-up: the account keeps the number without its '+'. */
     private UUID phoneSignUp(String phone) {
         UUID user = UUID.randomUUID();
-        try (var server = database.connect()) {
+        try (var server = database().connect()) {
             Sql.update(server, "insert into auth.users (id, phone) values (?, ?)", user, phone);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

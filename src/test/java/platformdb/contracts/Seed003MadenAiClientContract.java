@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import platformdb.fixtures.ApiRequest;
-import platformdb.fixtures.Personas;
 import platformdb.fixtures.Sql;
-import platformdb.postgres.FreshDatabase;
 
 /**
  * Seed 003's clients (docs/contracts/seed-003.md): the server's logging, tracing, analytics and billing
@@ -20,37 +15,12 @@ import platformdb.postgres.FreshDatabase;
  * every database the clients may meet: each subclass gives the database, the same tests run on it. The tests make
  * their own users and look only at their rows, so a database that already holds a team's rows proves the same.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class Seed003MadenAiClientContract {
-
-    private FreshDatabase database;
-    private Personas personas;
-
-    /** The database the clients talk to, the test class's own: called once, dropped after the last test. */
-    abstract FreshDatabase clientsDatabase();
-
-    /** The personas of the clients' database, for a subclass's own tests of what only its database holds. */
-    Personas personas() {
-        return personas;
-    }
-
-    @BeforeAll
-    void theClientsDatabase() {
-        database = clientsDatabase();
-        personas = Personas.on(database);
-    }
-
-    @AfterAll
-    void dropTheDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
+abstract class Seed003MadenAiClientContract extends ClientsDatabase {
 
     @Test
     void aLogLineIsNeverRefusedForItsUserOrItsLevel() {
         UUID unknown = UUID.randomUUID();
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             for (String level : List.of("warning", "CRITICAL", "info", "loud")) {
                 Sql.update(server.sql(), "insert into public.observability_logs (level, message, request_id, user_id) values (?, 'm', 'req-1', ?)", level, unknown);
             }
@@ -58,8 +28,8 @@ abstract class Seed003MadenAiClientContract {
                     + " values ('req-1', 'GET', '/api', 200, 12, ?, '10.0.0.1')", unknown);
             server.commit();
         }
-        UUID admin = personas.createAdmin("madenai-admin", "admin").id();
-        try (ApiRequest signedIn = personas.asUser(admin)) {
+        UUID admin = personas().createAdmin("madenai-admin", "admin").id();
+        try (ApiRequest signedIn = personas().asUser(admin)) {
             assertEquals(List.of("fatal|", "info|", "info|loud", "warn|"), Sql.column(signedIn.sql(),
                     "select concat_ws('|', level, coalesce(context ->> 'original_level', ''))"
                             + " from public.observability_logs where request_id = 'req-1' order by 1"));
@@ -69,30 +39,30 @@ abstract class Seed003MadenAiClientContract {
 
     @Test
     void aFeatureUseIsCountedByUpsert() {
-        UUID user = personas.create("madenai-feature").id();
+        UUID user = personas().create("madenai-feature").id();
         String use = "insert into public.feature_usage (user_id, feature_name) values (?, 'export')"
                 + " on conflict (user_id, feature_name) do update set usage_count = feature_usage.usage_count + 1, last_used_at = now()";
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             Sql.update(server.sql(), use, user);
             Sql.update(server.sql(), use, user);
             server.commit();
         }
-        try (ApiRequest signedIn = personas.asUser(user)) {
+        try (ApiRequest signedIn = personas().asUser(user)) {
             assertEquals("export|2", Sql.one(signedIn.sql(), "select concat_ws('|', feature_name, usage_count) from public.feature_usage"));
         }
     }
 
     @Test
     void theEngagementScoreIsCallableForTheUser() {
-        UUID user = personas.create("madenai-engaged").id();
-        UUID other = personas.create("madenai-other").id();
-        try (ApiRequest server = personas.asServiceRole()) {
+        UUID user = personas().create("madenai-engaged").id();
+        UUID other = personas().create("madenai-other").id();
+        try (ApiRequest server = personas().asServiceRole()) {
             for (UUID someone : List.of(user, other)) {
                 Sql.update(server.sql(), "insert into public.user_analytics_enhanced (user_id, sessions_count, messages_sent) values (?, 2, 5)", someone);
             }
             server.commit();
         }
-        try (ApiRequest signedIn = personas.asUser(user)) {
+        try (ApiRequest signedIn = personas().asUser(user)) {
             assertEquals("15.00", Sql.one(signedIn.sql(), "select public.calculate_user_engagement(p_user_id => ?)", user));
             assertNull(Sql.one(signedIn.sql(), "select public.calculate_user_engagement(p_user_id => ?)", other), "another user's score stays hidden");
         }
@@ -100,8 +70,8 @@ abstract class Seed003MadenAiClientContract {
 
     @Test
     void theQuotaIsSyncedByRpc() {
-        UUID user = personas.create("madenai-plan").id();
-        try (var server = database.connect()) {
+        UUID user = personas().create("madenai-plan").id();
+        try (var server = database().connect()) {
             Sql.update(server, "insert into public.user_plans (user_id, plan, billing_cycle) values (?, 'PRO', 'mensal')", user);
             Sql.update(server, "alter table public.user_plans disable trigger trg_user_plans_sync_messages_quota");
             Sql.update(server, "update public.user_plans set messages_quota = 1 where user_id = ?", user);
@@ -109,10 +79,10 @@ abstract class Seed003MadenAiClientContract {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        try (ApiRequest signedIn = personas.asUser(user)) {
+        try (ApiRequest signedIn = personas().asUser(user)) {
             assertEquals("1", Sql.one(signedIn.sql(), "select public.sync_messages_quota(p_user_id => ?)", user), "a user reads, only the server syncs");
         }
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             assertEquals("5000", Sql.one(server.sql(), "select public.sync_messages_quota(p_user_id => ?)", user));
             server.commit();
         }
@@ -120,7 +90,7 @@ abstract class Seed003MadenAiClientContract {
 
     @Test
     void theSeedsLockCheckRunsAsWritten() {
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             Sql.column(server.sql(), "SELECT * FROM pg_locks WHERE NOT granted;");
         }
     }

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import platformdb.fixtures.ApiRequest;
-import platformdb.fixtures.Personas;
 import platformdb.fixtures.Sql;
-import platformdb.postgres.FreshDatabase;
 
 /**
  * Seed 004's clients (docs/contracts/seed-004.md): the v3 application and the seed's post-migration SQL, which
@@ -21,36 +17,16 @@ import platformdb.postgres.FreshDatabase;
  * clients may meet: each subclass gives the database, the same tests run on it. The tests make their own user and
  * look only at its rows, so a database that already holds a team's rows proves the same.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class Seed004UnifiedV3ClientContract {
+abstract class Seed004UnifiedV3ClientContract extends ClientsDatabase {
 
     private static final String SEED_REEMBEDDING = "UPDATE memories SET embedding = NULL WHERE vector_dims(embedding) = 384;";
 
-    private FreshDatabase database;
-    private Personas personas;
     private UUID user;
-
-    /** The database the clients talk to, the test class's own: called once, dropped after the last test. */
-    abstract FreshDatabase clientsDatabase();
-
-    /** The personas of the clients' database, for a subclass's own tests of what only its database holds. */
-    Personas personas() {
-        return personas;
-    }
-
-    @AfterAll
-    void dropTheDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @BeforeAll
     void aUserWithAnEmbeddedMemory() {
-        database = clientsDatabase();
-        personas = Personas.on(database);
-        user = personas.create("v3").id();
-        try (ApiRequest signedIn = personas.asUser(user)) {
+        user = personas().create("v3").id();
+        try (ApiRequest signedIn = personas().asUser(user)) {
             Sql.update(signedIn.sql(), "insert into memories (user_id, content, embedding) values (auth.uid(), 'a fact', ?::extensions.vector)",
                     "[" + "0.3,".repeat(1535) + "0.3]");
             signedIn.commit();
@@ -59,17 +35,17 @@ abstract class Seed004UnifiedV3ClientContract {
 
     @Test
     void theSeedsReembeddingStatementRunsAsWrittenWithTheServiceRole() {
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             assertEquals(0, Sql.update(server.sql(), SEED_REEMBEDDING), "every embedding here has 1536 dimensions");
         }
-        try (ApiRequest signedIn = personas.asUser(user)) {
+        try (ApiRequest signedIn = personas().asUser(user)) {
             assertEquals(List.of("1536"), Sql.column(signedIn.sql(), "select vector_dims(embedding) from memories"));
         }
     }
 
     @Test
     void withoutTheRoleSearchPathTheSeedsStatementFailsAsItDidBefore() {
-        try (ApiRequest server = personas.asServiceRole()) {
+        try (ApiRequest server = personas().asServiceRole()) {
             Sql.update(server.sql(), "set local search_path = public");
             SQLException failed = Sql.failure(server.sql(), SEED_REEMBEDDING);
             assertTrue(failed.getMessage().contains("function vector_dims"), failed.getMessage());
@@ -78,7 +54,7 @@ abstract class Seed004UnifiedV3ClientContract {
 
     @Test
     void widgetsKeepTheirVersions() {
-        try (ApiRequest signedIn = personas.asUser(user)) {
+        try (ApiRequest signedIn = personas().asUser(user)) {
             String widget = Sql.one(signedIn.sql(), "insert into widgets (user_id, name, widget_type, config) values (auth.uid(), 'w', 'note', '{\"a\": 1}') returning id");
             Sql.update(signedIn.sql(), "update widgets set config = '{\"a\": 2}' where id = ?::uuid", widget);
             assertEquals("2", Sql.one(signedIn.sql(), "select version from widgets where id = ?::uuid", widget));
