@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,10 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.catalog.SnapshotDiff;
 import platformdb.fixtures.Sql;
@@ -40,19 +37,11 @@ class Seed000AdoptCommandTest {
 
     private static final String RESHAPING_ROWS = "filename like 'changelog/adoption/%'";
 
-    @TempDir
-    static Path folder;
-
     private static SeedAdoption adoption;
 
     @BeforeAll
     static void theSeedsDatabaseAdoptedUntouched() {
-        adoption = SeedAdoption.adopt(new Seed000Final(), "seed-000-final", "/seeds/000-final/fixes-for-the-reshaping.sql", folder);
-    }
-
-    @AfterAll
-    static void drop() {
-        adoption.close();
+        adoption = SeedAdoption.of(new Seed000Final(), "/seeds/000-final/fixes-for-the-reshaping.sql");
     }
 
     @Test

@@ -3,14 +3,11 @@ package platformdb.tooling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.fixtures.Sql;
 import platformdb.seeds.Seed001;
@@ -26,19 +23,11 @@ import platformdb.seeds.SeedDatabase;
  */
 class Seed001AdoptCommandTest {
 
-    @TempDir
-    static Path folder;
-
     private static SeedAdoption adoption;
 
     @BeforeAll
     static void theSeedsDatabaseAdopted() {
-        adoption = SeedAdoption.adopt(Seed001.atFinalPoint(), "seed-001-final", "/seeds/001/fixes-for-the-reshaping.sql", folder);
-    }
-
-    @AfterAll
-    static void drop() {
-        adoption.close();
+        adoption = SeedAdoption.of(Seed001.atFinalPoint(), "/seeds/001/fixes-for-the-reshaping.sql");
     }
 
     @Test
@@ -64,10 +53,13 @@ class Seed001AdoptCommandTest {
             assertEquals("0", Sql.one(connection, "select count(*)::text from pg_class where relname in ('users', 'messages_v2', 'user_memory')"
                     + " and relnamespace = 'public'::regnamespace"), "the seed's names are gone");
         }
-        adoption.assertEveryRowKeptNothingToRunAndTheWayBackExact(List.of("public.broadcast_opt_outs"));
-        try (Connection connection = adoption.adopted.connect()) {
-            assertEquals("0", Sql.one(connection, "select count(*)::text from auth.users"), "the auth accounts the adoption created are gone");
-        }
+        adoption.assertEveryRowKeptNothingToRunAndTheWayBackExact(List.of("public.broadcast_opt_outs"), wayBack -> {
+            try (Connection connection = wayBack.connect()) {
+                assertEquals("0", Sql.one(connection, "select count(*)::text from auth.users"), "the auth accounts the adoption created are gone");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test

@@ -1,9 +1,7 @@
 package platformdb.tooling;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import platformdb.seeds.Seed001;
 
 /**
@@ -14,14 +12,9 @@ import platformdb.seeds.Seed001;
  */
 class Seed001EarlierPointAdoptCommandTest {
 
-    @TempDir
-    Path folder;
-
     @Test
     void adoptedEveryRowKeptAndTheWayBackExact() {
-        try (SeedAdoption adoption = SeedAdoption.adopt(Seed001.afterOptimizeRlsIndexes(), "seed-001-after-optimize-rls-indexes",
-                "/seeds/001/fixes-for-the-reshaping.sql", folder)) {
-            adoption.assertEveryRowKeptNothingToRunAndTheWayBackExact(List.of("public.broadcast_opt_outs"));
-        }
+        SeedAdoption.of(Seed001.afterOptimizeRlsIndexes(), "/seeds/001/fixes-for-the-reshaping.sql")
+                .assertEveryRowKeptNothingToRunAndTheWayBackExact(List.of("public.broadcast_opt_outs"));
     }
 }

@@ -1,11 +1,8 @@
 package platformdb.tooling;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import platformdb.seeds.Seed002;
 
 /**
@@ -16,19 +13,11 @@ import platformdb.seeds.Seed002;
  */
 class Seed002AdoptCommandTest {
 
-    @TempDir
-    static Path folder;
-
     private static SeedAdoption adoption;
 
     @BeforeAll
     static void theSeedsDatabaseAdopted() {
-        adoption = SeedAdoption.adopt(new Seed002(), "seed-002-final", null, folder);
-    }
-
-    @AfterAll
-    static void drop() {
-        adoption.close();
+        adoption = SeedAdoption.of(new Seed002(), null);
     }
 
     @Test

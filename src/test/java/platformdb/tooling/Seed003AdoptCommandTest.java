@@ -1,9 +1,7 @@
 package platformdb.tooling;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,9 +16,6 @@ import platformdb.seeds.Seed003;
  */
 class Seed003AdoptCommandTest {
 
-    @TempDir
-    Path folder;
-
     static Stream<Arguments> points() {
         return Stream.of(Arguments.of(Seed003.afterAiIntegration(), "seed-003-after-ai-integration"),
                 Arguments.of(Seed003.atFinalPoint(), "seed-003-final"));
@@ -29,9 +24,8 @@ class Seed003AdoptCommandTest {
     @ParameterizedTest(name = "{1}")
     @MethodSource("points")
     void adoptedThePreviewsSqlIsWhatRanEveryRowKeptAndTheWayBackExact(Seed003 point, String reshaping) {
-        try (SeedAdoption adoption = SeedAdoption.adopt(point, reshaping, null, folder)) {
-            adoption.assertThePreviewsSqlDoesWhatApplyDid();
-            adoption.assertEveryRowKeptNothingToRunAndTheWayBackExact(List.of("public.project_daily_logs", "public.landing_leads"));
-        }
+        SeedAdoption adoption = SeedAdoption.of(point, null);
+        adoption.assertThePreviewsSqlDoesWhatApplyDid();
+        adoption.assertEveryRowKeptNothingToRunAndTheWayBackExact(List.of("public.project_daily_logs", "public.landing_leads"));
     }
 }

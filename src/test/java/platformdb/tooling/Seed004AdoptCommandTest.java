@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +26,7 @@ class Seed004AdoptCommandTest {
 
     @BeforeAll
     static void theSeedsDatabaseAdopted() {
-        adoption = SeedAdoption.adopt(new Seed004(), "seed-004-final", null, folder);
-    }
-
-    @AfterAll
-    static void drop() {
-        adoption.close();
+        adoption = SeedAdoption.of(new Seed004(), null);
     }
 
     private static final String DATA_MIGRATION = "changelog/memories/legacy-ai-memories.yaml::copy-legacy-ai-memories-into-memories::platform";

@@ -10,10 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import platformdb.adoption.Reshaping;
 import platformdb.catalog.CatalogSnapshot;
 import platformdb.postgres.FreshDatabase;
 import platformdb.seeds.SeedDatabase;
@@ -24,27 +27,47 @@ import platformdb.seeds.TableFingerprints;
  * A seed's production database at a proven point, built by the seed's own SQL with the fixture's rows fixed as the
  * reshaping's refusals say, and a copy of it adopted as its team would adopt it: the preview of
  * {@code scripts/liquibase adopt} (recognising the point, writing the SQL), then {@code --apply} with its fingerprint.
- * Holds what the seed's and the adopted database were, for the command tests to compare with.
+ * Adopted once per test JVM and point, for the command tests and the contract tests alike; both databases are left as
+ * they were adopted (every test works on a copy) and dropped when the JVM exits. Holds what the seed's and the adopted
+ * database were, for the tests to compare with.
  */
-final class SeedAdoption implements AutoCloseable {
+final class SeedAdoption {
 
     private static final Pattern FINGERPRINT = Pattern.compile("fingerprint: (\\w+)");
+    private static final Map<String, SeedAdoption> ADOPTED = new HashMap<>();
 
     final SeedDatabase seed;
     final CatalogSnapshot seedCatalog;
     final Map<String, Long> seedCounts;
     final Map<String, String> seedRows;
     final String fingerprint;
+    /** The adopted database, as the adoption left it: read it, or take a copy ({@link #adoptedCopy()}) to change it. */
     final FreshDatabase adopted;
     final CatalogSnapshot adoptedCatalog;
     final List<String> adoptedHistory;
     private final Path folder;
     private final String point;
 
-    private SeedAdoption(SeedPoint seedPoint, String point, String fixes, Path folder) {
-        this.point = point;
-        this.folder = folder;
+    /**
+     * The seed's database at the point, adopted (once per JVM).
+     *
+     * @param fixes the resource of the team's fixes for the rows the reshaping refuses (null: none refused)
+     */
+    static synchronized SeedAdoption of(SeedPoint seedPoint, String fixes) {
+        return ADOPTED.computeIfAbsent(seedPoint.name(), name -> new SeedAdoption(seedPoint, fixes));
+    }
+
+    private SeedAdoption(SeedPoint seedPoint, String fixes) {
+        point = Reshaping.KNOWN.stream().filter(reshaping -> reshaping.seed().name().equals(seedPoint.name())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no proven reshaping starts at " + seedPoint.name())).point();
+        try {
+            folder = Files.createTempDirectory("adoption-" + point);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::deleteTheFolder));
         seed = SeedDatabase.build(seedPoint);
+        seed.database().droppedAtExit();
         if (fixes != null) {
             seed.run(fixes);
         }
@@ -52,7 +75,7 @@ final class SeedAdoption implements AutoCloseable {
         seedCounts = seed.rowCounts();
         seedRows = seed.fingerprints();
 
-        adopted = FreshDatabase.copyOf(seed.database());
+        adopted = FreshDatabase.copyOf(seed.database()).droppedAtExit();
         Cli.Result preview = Cli.against(adopted).liquibase("adopt", "--sql-file=" + sqlFile());
         assertEquals(0, preview.exitCode(), preview.describe());
         assertTrue(preview.stdout().contains("Reshaping: the database is at seed point " + point), preview.describe());
@@ -69,12 +92,9 @@ final class SeedAdoption implements AutoCloseable {
         adoptedHistory = History.applied(adopted);
     }
 
-    /**
-     * @param point the reshaping's point ({@code seed-000-final})
-     * @param fixes the resource of the team's fixes for the rows the reshaping refuses (null: none refused)
-     */
-    static SeedAdoption adopt(SeedPoint seedPoint, String point, String fixes, Path folder) {
-        return new SeedAdoption(seedPoint, point, fixes, folder);
+    /** A copy of the adopted database, the caller's to change and close. */
+    FreshDatabase adoptedCopy() {
+        return FreshDatabase.copyOf(adopted);
     }
 
     String[] apply() {
@@ -107,24 +127,33 @@ final class SeedAdoption implements AutoCloseable {
     }
 
     /**
-     * After the adoption: every row is there, the adopted changelog has nothing to run, drift lists only the team's
-     * tables (given), and rolling back to the adoption tag returns the seed's catalog and every row exactly.
+     * After the adoption (on a copy of it): every row is there, the adopted changelog has nothing to run, drift lists
+     * only the team's tables (given), and rolling back to the adoption tag returns the seed's catalog and every row
+     * exactly; then the caller's own check of the database the way back left.
      */
-    void assertEveryRowKeptNothingToRunAndTheWayBackExact(List<String> teamTables) {
-        assertEquals(seedCounts, rowCounts(adopted), "every row of the seed's and the team's tables is still there");
-        Cli.Result status = Cli.against(adopted).liquibase(adoptedChangelog(), "status", "--contexts=supabase");
-        assertTrue(status.stdout().contains("is up to date"), status.describe());
-        // adopt lists the changelog tables' kept extra parts there, and writes no file when it kept none
-        Path accepted = folder.resolve("accepted.yaml");
-        Cli.Result drift = Files.exists(accepted) ? Cli.against(adopted).liquibase(adoptedChangelog(), "drift", "--accepted-differences=" + accepted)
-                : Cli.against(adopted).liquibase(adoptedChangelog(), "drift");
-        assertEquals(0, drift.exitCode(), "drift reports only what the adoption kept and listed: " + drift.describe());
-        teamTables.forEach(table -> assertTrue(drift.stdout().contains(table), "the team's own tables are listed as unknown: " + drift.describe()));
+    void assertEveryRowKeptNothingToRunAndTheWayBackExact(List<String> teamTables, Consumer<FreshDatabase> afterTheWayBack) {
+        try (FreshDatabase database = adoptedCopy()) {
+            assertEquals(seedCounts, rowCounts(database), "every row of the seed's and the team's tables is still there");
+            Cli.Result status = Cli.against(database).liquibase(adoptedChangelog(), "status", "--contexts=supabase");
+            assertTrue(status.stdout().contains("is up to date"), status.describe());
+            // adopt lists the changelog tables' kept extra parts there, and writes no file when it kept none
+            Path accepted = folder.resolve("accepted.yaml");
+            Cli.Result drift = Files.exists(accepted) ? Cli.against(database).liquibase(adoptedChangelog(), "drift", "--accepted-differences=" + accepted)
+                    : Cli.against(database).liquibase(adoptedChangelog(), "drift");
+            assertEquals(0, drift.exitCode(), "drift reports only what the adoption kept and listed: " + drift.describe());
+            teamTables.forEach(table -> assertTrue(drift.stdout().contains(table), "the team's own tables are listed as unknown: " + drift.describe()));
 
-        Cli.Result back = Cli.against(adopted).liquibase(adoptedChangelog(), "rollback", "--tag=adopted", "--contexts=supabase");
-        assertEquals(0, back.exitCode(), back.describe());
-        assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(adopted)).describe(), "the way back returns the seed's catalog exactly");
-        assertEquals(seedRows, fingerprints(adopted), "and every row, value for value");
+            Cli.Result back = Cli.against(database).liquibase(adoptedChangelog(), "rollback", "--tag=adopted", "--contexts=supabase");
+            assertEquals(0, back.exitCode(), back.describe());
+            assertEquals("", seedCatalog.diffTo(CatalogSnapshot.of(database)).describe(), "the way back returns the seed's catalog exactly");
+            assertEquals(seedRows, fingerprints(database), "and every row, value for value");
+            afterTheWayBack.accept(database);
+        }
+    }
+
+    void assertEveryRowKeptNothingToRunAndTheWayBackExact(List<String> teamTables) {
+        assertEveryRowKeptNothingToRunAndTheWayBackExact(teamTables, database -> {
+        });
     }
 
     /**
@@ -156,9 +185,11 @@ final class SeedAdoption implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        adopted.close();
-        seed.close();
+    private void deleteTheFolder() {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder: the system cleans it up in time
+        }
     }
 }
