@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.Optional;
 import liquibase.GlobalConfiguration;
 import liquibase.changelog.ChangeSet;
 import liquibase.command.AbstractCommandStep;
@@ -103,8 +102,7 @@ public class AdoptCommandStep extends AbstractCommandStep {
                     throw resultsBuilder.commandFailed("adopt: refused: " + plan.reasons() + ". Nothing was changed.", REFUSED, true);
                 }
                 Path sqlFile = Path.of(scope.getArgumentValue(SQL_FILE_ARG));
-                String deployedWith = Optional.ofNullable(plan.recognition().reshaping()).flatMap(Reshaping::named)
-                        .map(Reshaping::adoptedChangelogFile).orElse(changelogFile);
+                String deployedWith = plan.reshaping().map(Reshaping::adoptedChangelogFile).orElse(changelogFile);
                 AdoptionSqlPreview.write(sqlFile, target, adoption, plan, AdoptionApply.historyRows(plan, changeSets, checkSums), deployedWith);
                 out.println("The SQL --apply runs, in its order (nothing was executed): " + sqlFile);
                 return;

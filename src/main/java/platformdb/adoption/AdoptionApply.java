@@ -93,7 +93,7 @@ final class AdoptionApply {
                 // only now, with the plan verified: the history table (and its schema) are the first thing adoption writes
                 Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database).init();
                 adoption.recordBaseline(connection, plan, historyRows(plan, changeSets, checkSums), deploymentId());
-                return new Baseline(plan, Optional.ofNullable(plan.recognition().reshaping()).flatMap(Reshaping::named));
+                return new Baseline(plan, plan.reshaping());
             } finally {
                 lock.releaseLock();
             }

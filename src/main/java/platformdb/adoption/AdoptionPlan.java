@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What adopting a database would do, made from the database without changing it: the changesets already there (to be
@@ -32,6 +33,11 @@ public record AdoptionPlan(String database, int postgresMajor, String fingerprin
         public static Recognition none() {
             return new Recognition(null, Map.of());
         }
+    }
+
+    /** The proven reshaping of the seed point the database is at, if it is at one. */
+    public Optional<Reshaping> reshaping() {
+        return Optional.ofNullable(recognition.reshaping()).flatMap(Reshaping::named);
     }
 
     /** Whether the plan can be applied as it is: nothing to reshape, nothing refused, no rows in the way. */

@@ -1,6 +1,6 @@
 package platformdb.adoption;
 
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +90,7 @@ final class AdoptionSqlPreview {
         Path history = folder.resolve("databasechangelog.csv");
         try {
             writeHistory(history, baseline, deploymentId);
-            OutputStream output = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
             Scope.child(Map.of(GlobalConfiguration.LIQUIBASE_SCHEMA_NAME.getKey(), target.trackingSchema(),
                     PreviewHistoryService.HISTORY_FILE, history.toString()), () -> new CommandScope("updateSql")
                     .addArgumentValue("url", "offline:postgresql?changeLogFile=" + history + "&outputLiquibaseSql=data_only")

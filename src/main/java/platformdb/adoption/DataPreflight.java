@@ -39,10 +39,6 @@ public final class DataPreflight {
     private DataPreflight() {
     }
 
-    public static List<Problem> check(Connection connection, List<LedgerStep> toApply, Map<String, String> before) throws SQLException {
-        return check(connection, toApply, before, Map.of());
-    }
-
     /**
      * @param toApply   the changesets adoption will run, with what each sets
      * @param before    the catalog each of them finds (the live one, or the one a reshaping leaves: entries they create

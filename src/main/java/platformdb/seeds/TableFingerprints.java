@@ -26,14 +26,6 @@ public final class TableFingerprints {
         return one(connection, "select md5(coalesce(string_agg(t::text, E'\\n' order by t::text collate \"C\"), '')) from " + table + " t");
     }
 
-    public static Map<String, Long> rowCounts(Connection connection, List<String> tables) {
-        return rowCounts(connection, tables, Map.of());
-    }
-
-    public static Map<String, String> fingerprints(Connection connection, List<String> tables) {
-        return fingerprints(connection, tables, Map.of());
-    }
-
     /**
      * Row counts keyed by the seed's table names; a table a reshaping moved ({@code moved}: seed name to the unified
      * schema's, {@link SeedPoint#movedTables()}) is counted where it is now.
